@@ -1,0 +1,20 @@
+# The two commands of the README: `make demo` renders the bundled scenario, `make test` runs the tests.
+.PHONY: demo test deps bench
+
+deps:
+	scripts/install-deps.sh
+
+demo: deps
+	swift build --product controlmap
+	.build/debug/controlmap render
+	.build/debug/controlmap render --view syria
+	.build/debug/controlmap render --date 2024-11-30 --view northwest
+	.build/debug/controlmap render --diff 2024-11-26..2024-11-30 --view northwest
+
+test:
+	scripts/install-deps.sh --test
+	swift test
+
+bench:
+	scripts/install-deps.sh
+	swift run -c release controlmap-bench

@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ControlMap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "controlmap", targets: ["controlmap"]),
+        .library(name: "ControlMapKit", targets: ["Gazetteer", "Claims", "Territory", "Cartography"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // MARK: - C libraries from Debian, one #include each
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-noto-core"])]),
+
+        // MARK: - Thin wrappers: the only code that sees C pointers
+        .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ"]),
+        .target(name: "Canvas", dependencies: ["CCairo"]),
+
+        // MARK: - The pipeline, one module per stage
+        .target(name: "Gazetteer", dependencies: ["Geometry"]),
+        .target(name: "Claims", dependencies: ["Gazetteer", "Geometry", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Territory", dependencies: ["Claims", "Geometry"]),
+        .target(name: "Cartography", dependencies: ["Territory", "Canvas"]),
+        .executableTarget(
+            name: "controlmap",
+            dependencies: [
+                "Gazetteer", "Claims", "Territory", "Cartography",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "geometry-cycles", dependencies: ["Geometry"]),
+        .executableTarget(name: "controlmap-bench", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography"]),
+
+        // MARK: - Tests mirror the sources
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry", "geometry-cycles"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
+        .testTarget(name: "controlmapTests", dependencies: ["controlmap"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,173 @@
+internal import CCairo
+import Foundation
+
+/// The kinds of file a canvas encodes to.
+public enum ImageFormat: String, CaseIterable, Sendable {
+    case png, svg, pdf
+}
+
+/// A drawing surface in points (1/72 inch), encoded to PNG, SVG or PDF by `finish()`.
+/// A PNG has `widthPt × pixelsPerPoint` pixels; vector formats keep points.
+public final class Canvas {
+    public let widthPt: Double
+    public let heightPt: Double
+    public let format: ImageFormat
+    let surface: OpaquePointer
+    let cairo: OpaquePointer
+    private let sink = ByteSink()
+    private var finished = false
+
+    /// - Parameters:
+    ///   - pixelsPerPoint: PNG resolution (dpi / 72); ignored for SVG and PDF.
+    ///   - creationDate: ISO 8601 date written into PDF metadata instead of the clock, so output is reproducible.
+    public init(widthPt: Double, heightPt: Double, format: ImageFormat, pixelsPerPoint: Double = 1,
+                creationDate: String = "2000-01-01T00:00:00") throws {
+        guard widthPt >= 1, heightPt >= 1, widthPt <= 20_000, heightPt <= 20_000 else {
+            throw CanvasError("canvas size \(widthPt)×\(heightPt) pt is out of range (1 to 20000)")
+        }
+        self.widthPt = widthPt
+        self.heightPt = heightPt
+        self.format = format
+        // The sink is owned by this canvas and outlives the surface, which `deinit` destroys first.
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let surface: OpaquePointer?
+        switch format {
+        case .png:
+            surface = cairo_image_surface_create(
+                CAIRO_FORMAT_ARGB32, Int32((widthPt * pixelsPerPoint).rounded()),
+                Int32((heightPt * pixelsPerPoint).rounded()))
+        case .svg:
+            surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, widthPt, heightPt)
+        case .pdf:
+            surface = cairo_pdf_surface_create_for_stream(ByteSink.write, closure, widthPt, heightPt)
+        }
+        guard let surface else { throw CanvasError("Cairo could not create a \(format) surface") }
+        try checkCairo(cairo_surface_status(surface), "creating a \(format) surface")
+        if format == .pdf {
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, creationDate)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ControlMap")
+        }
+        guard let cairo = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            throw CanvasError("Cairo could not create a drawing context")
+        }
+        self.surface = surface
+        self.cairo = cairo
+        if format == .png { cairo_scale(cairo, pixelsPerPoint, pixelsPerPoint) }
+        cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
+        cairo_set_line_cap(cairo, CAIRO_LINE_CAP_ROUND)
+    }
+
+    deinit {
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    // MARK: - Paths
+
+    public func moveTo(_ x: Double, _ y: Double) { cairo_move_to(cairo, x, y) }
+    public func lineTo(_ x: Double, _ y: Double) { cairo_line_to(cairo, x, y) }
+    public func closePath() { cairo_close_path(cairo) }
+    public func newPath() { cairo_new_path(cairo) }
+
+    public func rectangle(x: Double, y: Double, width: Double, height: Double) {
+        cairo_rectangle(cairo, x, y, width, height)
+    }
+
+    public func circle(x: Double, y: Double, radius: Double) {
+        cairo_new_sub_path(cairo)
+        cairo_arc(cairo, x, y, radius, 0, 2 * .pi)
+        cairo_close_path(cairo)
+    }
+
+    /// Adds a polyline (closed when `close`) to the current path; fewer than two points add nothing.
+    public func addPolyline(_ points: [(x: Double, y: Double)], close: Bool) {
+        guard let first = points.first, points.count >= 2 else { return }
+        cairo_move_to(cairo, first.x, first.y)
+        for point in points.dropFirst() { cairo_line_to(cairo, point.x, point.y) }
+        if close { cairo_close_path(cairo) }
+    }
+
+    // MARK: - Painting
+
+    /// Fills the current path with the even-odd rule, so holes stay empty; the path is kept when `preserve`.
+    public func fill(_ colour: RGBA, preserve: Bool = false) {
+        setSource(colour)
+        cairo_set_fill_rule(cairo, CAIRO_FILL_RULE_EVEN_ODD)
+        preserve ? cairo_fill_preserve(cairo) : cairo_fill(cairo)
+    }
+
+    /// Strokes the current path; `dash` lengths in points, empty for a solid line.
+    public func stroke(_ colour: RGBA, widthPt: Double, dash: [Double] = [], preserve: Bool = false) {
+        setSource(colour)
+        cairo_set_line_width(cairo, widthPt)
+        cairo_set_dash(cairo, dash, Int32(dash.count), 0)
+        preserve ? cairo_stroke_preserve(cairo) : cairo_stroke(cairo)
+        cairo_set_dash(cairo, nil, 0, 0)
+    }
+
+    public func paint(_ colour: RGBA) {
+        setSource(colour)
+        cairo_paint(cairo)
+    }
+
+    /// Runs `body` with drawing clipped to the current path (even-odd); the clip ends with `body`.
+    public func withClip(_ body: () throws -> Void) rethrows {
+        cairo_save(cairo)
+        defer { cairo_restore(cairo) }
+        cairo_set_fill_rule(cairo, CAIRO_FILL_RULE_EVEN_ODD)
+        cairo_clip(cairo)
+        try body()
+    }
+
+    /// Runs `body` inside a saved graphics state.
+    public func withSavedState(_ body: () throws -> Void) rethrows {
+        cairo_save(cairo)
+        defer { cairo_restore(cairo) }
+        try body()
+    }
+
+    private func setSource(_ colour: RGBA) {
+        cairo_set_source_rgba(cairo, colour.red, colour.green, colour.blue, colour.alpha)
+    }
+
+    // MARK: - Output
+
+    /// Finishes the drawing and returns the encoded file. A canvas can be finished once.
+    public func finish() throws -> [UInt8] {
+        guard !finished else { throw CanvasError("the canvas was already finished") }
+        finished = true
+        try checkCairo(cairo_status(cairo), "drawing")
+        switch format {
+        case .png:
+            cairo_surface_flush(surface)
+            let closure = Unmanaged.passUnretained(sink).toOpaque()
+            try checkCairo(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "writing PNG")
+        case .svg, .pdf:
+            cairo_surface_finish(surface)
+            try checkCairo(cairo_surface_status(surface), "writing \(format)")
+        }
+        return format == .svg ? Canvas.renumberingSurfaces(sink.bytes) : sink.bytes
+    }
+
+    /// Cairo names SVG surfaces from a process-wide counter (`surface187`); numbering them from 1 in order of
+    /// appearance makes the file depend only on the drawing.
+    static func renumberingSurfaces(_ bytes: [UInt8]) -> [UInt8] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var result = ""
+        var numbers = [Substring: Int]()
+        var rest = text[...]
+        while let range = rest.range(of: "surface") {
+            result += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            let digits = rest.prefix(while: \.isASCII).prefix(while: \.isNumber)
+            guard !digits.isEmpty else { continue }
+            let number = numbers[digits] ?? (numbers.count + 1)
+            numbers[digits] = number
+            result += String(number)
+            rest = rest.dropFirst(digits.count)
+        }
+        result += rest
+        return Array(result.utf8)
+    }
+}

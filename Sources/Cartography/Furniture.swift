@@ -1,0 +1,153 @@
+import Canvas
+import Claims
+import Gazetteer
+import Geometry
+import Territory
+
+/// Title, date stamp, legend, scale bar, locator inset and footer.
+struct Furniture {
+    let canvas: Canvas
+    let layout: PageLayout
+    let style: MapStyle
+    let scenario: Scenario
+    let request: MapRequest
+
+    private var language: Language { request.language }
+    private var rtl: Bool { layout.rightToLeft }
+    private var left: Double { style.marginPt }
+    private var right: Double { layout.widthPt - style.marginPt }
+
+    /// The inset's place in the map's top corner; nil for views that already show the whole country.
+    var insetBox: Box? {
+        guard request.view.widthKm < 450 else { return nil }
+        let width = min(130, layout.frame.box.width * 0.2)
+        let height = width * 0.8
+        let x = rtl ? layout.frame.box.x + 6 : layout.frame.box.maxX - width - 6
+        return Box(x: x, y: layout.frame.box.y + 6, width: width, height: height)
+    }
+
+    func draw(territory: TerritoryMap, diff: ControlDiff?, basemap: Basemap) {
+        title(diff: diff)
+        legend()
+        scaleBar()
+        if let box = insetBox { inset(box, basemap: basemap) }
+        canvas.drawText(layout.footer, x: rtl ? right : left, y: layout.footerTop, anchor: rtl ? .topRight : .topLeft,
+                        font: layout.font(7, false), colour: style.mutedInk, maxWidth: right - left,
+                        alignment: rtl ? .right : .left)
+    }
+
+    private func title(diff: ControlDiff?) {
+        let titleFont = layout.font(style.titleSizePt, true)
+        let title = Wording.pick(scenario.title, language)
+        let date: String
+        if let from = request.diffFrom {
+            date = Wording.date(from, language) + " → " + Wording.date(request.date, language)
+        } else {
+            date = Wording.date(request.date, language)
+        }
+        let dateFont = layout.font(style.titleSizePt - 1, true)
+        let dateWidth = canvas.measure(date, font: dateFont).width
+        let titleWidth = right - left - dateWidth - 16
+        canvas.drawText(title, x: rtl ? right : left, y: layout.titleTop, anchor: rtl ? .topRight : .topLeft,
+                        font: titleFont, colour: style.ink, maxWidth: titleWidth, alignment: rtl ? .right : .left)
+        canvas.drawText(date, x: rtl ? left : right, y: layout.titleTop, anchor: rtl ? .topLeft : .topRight,
+                        font: dateFont, colour: style.ink)
+        var subtitle = Wording.pick(request.view.name, language)
+        if diff != nil {
+            subtitle += " — " + Wording.text("territory that changed hands, hatched in the gaining side's colour",
+                                             "الأراضي التي تبدلت السيطرة عليها، مظللة بلون الطرف الذي كسبها", language)
+        }
+        let titleHeight = canvas.measure("Ag", font: titleFont).height
+        canvas.drawText(subtitle, x: rtl ? right : left, y: layout.titleTop + titleHeight + 2,
+                        anchor: rtl ? .topRight : .topLeft, font: layout.font(10.5, false), colour: style.mutedInk)
+    }
+
+    private func legend() {
+        let swatch = PageLayout.swatchPt
+        for (rowIndex, row) in layout.legendRows.enumerated() {
+            let y = layout.legendTop + Double(rowIndex) * PageLayout.legendRowPt
+            var x = rtl ? right : left
+            for entry in row {
+                let swatchX = rtl ? x - swatch : x
+                drawSwatch(entry.item.swatch, box: Box(x: swatchX, y: y + 1, width: swatch, height: swatch * 0.75))
+                let textX = rtl ? swatchX - 5 : swatchX + swatch + 5
+                canvas.drawText(entry.item.text, x: textX, y: y + 1 + swatch * 0.375, anchor: rtl ? .right : .left,
+                                font: layout.font(9, false), colour: style.ink)
+                x += rtl ? -entry.width : entry.width
+            }
+        }
+    }
+
+    private func drawSwatch(_ swatch: LegendItem.Swatch, box: Box) {
+        switch swatch {
+        case .fill(let colour):
+            canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
+            canvas.fill(colour, preserve: true)
+            canvas.stroke(style.mutedInk, widthPt: 0.5)
+        case .hatch(let colours):
+            canvas.withSavedState {
+                canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
+                canvas.withClip {
+                    var offset = -box.height
+                    var index = 0
+                    while offset < box.width {
+                        canvas.moveTo(box.x + offset, box.maxY)
+                        canvas.lineTo(box.x + offset + box.height, box.y)
+                        canvas.stroke(colours[index % colours.count], widthPt: 1.4)
+                        offset += 3.5
+                        index += 1
+                    }
+                }
+            }
+            canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
+            canvas.stroke(style.mutedInk, widthPt: 0.5)
+        case .line(let dashed):
+            canvas.moveTo(box.x, box.y + box.height / 2)
+            canvas.lineTo(box.maxX, box.y + box.height / 2)
+            canvas.stroke(style.front, widthPt: style.frontWidthPt, dash: dashed ? [4, 3] : [])
+        }
+    }
+
+    /// A bar of a round number of km, measured geodesically along the map's middle.
+    private func scaleBar() {
+        let box = layout.frame.box
+        let midY = box.y + box.height / 2
+        guard let west = layout.frame.position(x: box.x, y: midY),
+              let east = layout.frame.position(x: box.maxX, y: midY) else { return }
+        let kmPerPt = Geodesic.distanceKm(west, east) / box.width
+        let target = 110 * kmPerPt
+        let magnitude = pow(10, (log10(target)).rounded(.down))
+        let km = [1, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
+        let length = km / kmPerPt
+        let y = layout.legendTop + 4
+        let x0 = rtl ? left : right - length
+        canvas.rectangle(x: x0, y: y, width: length, height: 4)
+        canvas.fill(.white, preserve: true)
+        canvas.stroke(style.ink, widthPt: 0.8)
+        canvas.rectangle(x: x0, y: y, width: length / 2, height: 4)
+        canvas.fill(style.ink)
+        let label = (km >= 1 ? String(Int(km)) : String(km)) + " " + Wording.text("km", "كم", language)
+        canvas.drawText(label, x: x0 + length / 2, y: y + 14, anchor: .centre, font: layout.font(8, false),
+                        colour: style.ink)
+    }
+
+    /// The country small, with the view's extent outlined, in the map's top corner.
+    private func inset(_ box: Box, basemap: Basemap) {
+        guard let country = basemap.country.area.envelope?.expanded(byDegrees: 0.3),
+              let frame = try? MapFrame(view: .custom(country), x: box.x + 3, y: box.y + 3, widthPt: box.width - 6)
+        else { return }
+        canvas.rectangle(x: box.x, y: box.y, width: box.width, height: frame.box.height + 6)
+        canvas.fill(style.paper.withAlpha(0.92), preserve: true)
+        canvas.stroke(style.mutedInk, widthPt: 0.6)
+        frame.addPath(basemap.country.area, to: canvas)
+        canvas.fill(style.land, preserve: true)
+        canvas.stroke(style.countryBorder, widthPt: 0.5)
+        let view = request.view.envelope
+        let corners = [LonLat(view.minLon, view.minLat), LonLat(view.maxLon, view.minLat),
+                       LonLat(view.maxLon, view.maxLat), LonLat(view.minLon, view.maxLat)]
+        canvas.addPolyline(corners.compactMap(frame.point), close: true)
+        canvas.stroke(RGBA(hex: "#c0392b")!, widthPt: 1.2)
+    }
+}
+
+import Foundation

@@ -1,0 +1,95 @@
+public import Canvas
+public import Claims
+public import Gazetteer
+public import Territory
+
+/// What to draw: a date (or two for a diff), where, in which language and format, and how large.
+public struct MapRequest: Sendable {
+    public var date: Day
+    /// The earlier date of a diff map; nil for a snapshot map.
+    public var diffFrom: Day?
+    public var view: MapView
+    public var language: Language
+    public var format: ImageFormat
+    public var widthPx: Int
+    public var dpi: Double
+
+    public init(date: Day, diffFrom: Day? = nil, view: MapView, language: Language = .en,
+                format: ImageFormat = .png, widthPx: Int = 1600, dpi: Double = 144) {
+        self.date = date
+        self.diffFrom = diffFrom
+        self.view = view
+        self.language = language
+        self.format = format
+        self.widthPx = widthPx
+        self.dpi = dpi
+    }
+
+    var pixelsPerPoint: Double { dpi / 72 }
+    var widthPt: Double { Double(widthPx) / pixelsPerPoint }
+}
+
+/// Draws dated control maps from a scenario, its basemap and its cached cells.
+/// Layers, bottom to top: sea and land, neighbours, the country, zones, contested hatching, front lines,
+/// water, borders, place symbols, labels; then title, date, legend, scale bar, inset and footer.
+public struct MapRenderer {
+    public let scenario: Scenario
+    public let basemap: Basemap
+    public let cells: PlaceCells
+    public let style: MapStyle
+
+    public init(scenario: Scenario, basemap: Basemap, cells: PlaceCells, style: MapStyle = MapStyle()) {
+        self.scenario = scenario
+        self.basemap = basemap
+        self.cells = cells
+        self.style = style
+    }
+
+    /// Renders the request to the bytes of a PNG, SVG or PDF file; the same inputs give the same bytes.
+    public func render(_ request: MapRequest) throws -> [UInt8] {
+        let territory = try TerritoryMap(snapshot: scenario.snapshot(at: request.date), cells: cells,
+                                         areaClaims: scenario.areaClaims)
+        var earlier: TerritoryMap?
+        var diff: ControlDiff?
+        if let from = request.diffFrom {
+            let before = try TerritoryMap(snapshot: scenario.snapshot(at: from), cells: cells,
+                                          areaClaims: scenario.areaClaims)
+            earlier = before
+            diff = try ControlDiff(from: before, to: territory, cells: cells, actors: scenario.actors.map(\.id))
+        }
+        let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff, style: style)
+        let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
+                                pixelsPerPoint: request.pixelsPerPoint,
+                                creationDate: "\(request.date)T00:00:00")
+        canvas.paint(style.paper)
+        let painter = LayerPainter(canvas: canvas, frame: layout.frame, style: style, scenario: scenario)
+        canvas.withSavedState {
+            layout.frame.addFrame(to: canvas)
+            canvas.withClip {
+                painter.basemap(basemap)
+                if let diff, let earlier {
+                    painter.diffZones(territory, diff: diff)
+                    painter.fronts(earlier.fronts, dashed: true)
+                } else {
+                    painter.zones(territory)
+                }
+                painter.fronts(territory.fronts, dashed: false)
+                painter.water(basemap)
+                painter.borders(basemap)
+            }
+        }
+        var placer = LabelPlacer(bounds: layout.frame.box.insetBy(2))
+        let furniture = Furniture(canvas: canvas, layout: layout, style: style, scenario: scenario, request: request)
+        if let inset = furniture.insetBox { placer.block(inset) }
+        let places = PlaceLayer(canvas: canvas, frame: layout.frame, style: style, scenario: scenario,
+                                territory: territory, language: request.language, diff: diff)
+        places.draw(placer: &placer, view: request.view)
+        places.drawNeighbourNames(basemap, placer: &placer)
+        canvas.withSavedState {
+            layout.frame.addFrame(to: canvas)
+            canvas.stroke(style.mutedInk, widthPt: 0.8)
+        }
+        furniture.draw(territory: territory, diff: diff, basemap: basemap)
+        return try canvas.finish()
+    }
+}

@@ -1,0 +1,39 @@
+public import Canvas
+
+/// Every colour, width and font of a map in one place; layer order lives in `MapRenderer`.
+/// Actor colours are not here: they come from the scenario.
+public struct MapStyle: Sendable {
+    public var sea = RGBA(hex: "#cfe3ef")!
+    public var land = RGBA(hex: "#ebe8e1")!
+    public var neighbour = RGBA(hex: "#e4e1da")!
+    public var country = RGBA(hex: "#faf8f3")!
+    public var water = RGBA(hex: "#9cc3de")!
+    public var riverWidthPt = 0.7
+    public var countryBorder = RGBA(hex: "#4a4a4a")!
+    public var countryBorderWidthPt = 1.1
+    public var neighbourBorder = RGBA(hex: "#8f8f8f")!
+    public var zoneAlpha = 0.42
+    public var front = RGBA(hex: "#1a1a1a")!
+    public var frontWidthPt = 1.3
+    public var frontCasing = RGBA(red: 1, green: 1, blue: 1, alpha: 0.8)
+    public var hatchSpacingPt = 5.0
+    public var hatchWidthPt = 1.6
+    public var unheldSymbol = RGBA(hex: "#9a9a9a")!
+    public var ink = RGBA(hex: "#1d1d1d")!
+    public var mutedInk = RGBA(hex: "#5a5a5a")!
+    public var halo = RGBA(red: 1, green: 1, blue: 1, alpha: 0.9)
+    public var paper = RGBA.white
+    public var latinFamily = "Noto Sans"
+    public var arabicFamily = "Noto Sans Arabic"
+    public var labelSizePt = 9.0
+    public var majorLabelSizePt = 10.5
+    public var titleSizePt = 17.0
+    public var marginPt = 16.0
+
+    public init() {}
+
+    /// The family for a language: Arabic text gets an Arabic face so Pango shapes it well.
+    public func family(for language: Language) -> String {
+        language == .ar ? arabicFamily : latinFamily
+    }
+}

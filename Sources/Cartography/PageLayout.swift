@@ -1,0 +1,131 @@
+import Canvas
+import Claims
+import Gazetteer
+import Territory
+
+/// One entry of the legend: a swatch and its words.
+struct LegendItem {
+    enum Swatch {
+        case fill(RGBA)
+        case hatch([RGBA])
+        case line(dashed: Bool)
+    }
+
+    var swatch: Swatch
+    var text: String
+}
+
+/// Where everything goes on the page: title band, map frame, legend rows and footer, in points.
+struct PageLayout {
+    let widthPt: Double
+    let heightPt: Double
+    let frame: MapFrame
+    let titleTop: Double
+    let legendTop: Double
+    let legendRows: [[(item: LegendItem, width: Double)]]
+    let footerTop: Double
+    let footer: String
+    let font: (Double, Bool) -> Font
+    let rightToLeft: Bool
+
+    static let swatchPt = 14.0
+    static let legendRowPt = 17.0
+    static let scaleBarPt = 150.0
+
+    init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, style: MapStyle) throws {
+        let language = request.language
+        let family = style.family(for: language)
+        font = { size, bold in Font(family: family, sizePt: size, bold: bold) }
+        rightToLeft = language == .ar
+        widthPt = request.widthPt
+        let margin = style.marginPt
+        let measurer = try Canvas(widthPt: 10, heightPt: 10, format: .png)
+        titleTop = margin
+        let titleHeight = measurer.measure("Ag", font: font(style.titleSizePt, true)).height
+            + measurer.measure("Ag", font: font(10.5, false)).height + 10
+        frame = try MapFrame(view: request.view, x: margin, y: margin + titleHeight, widthPt: widthPt - 2 * margin)
+        let items = PageLayout.legendItems(scenario: scenario, territory: territory, diff: diff, view: request.view,
+                                           language: language, style: style)
+        let available = widthPt - 2 * margin - PageLayout.scaleBarPt - 10
+        var rows = [[(item: LegendItem, width: Double)]]()
+        var rowWidth = 0.0
+        for item in items {
+            let width = PageLayout.swatchPt + 5 + measurer.measure(item.text, font: font(9, false)).width + 14
+            if rows.isEmpty || rowWidth + width > available {
+                rows.append([])
+                rowWidth = 0
+            }
+            rows[rows.count - 1].append((item, width))
+            rowWidth += width
+        }
+        legendRows = rows
+        legendTop = frame.box.maxY + 9
+        footer = PageLayout.footerText(scenario: scenario, date: request.date, language: language)
+        footerTop = legendTop + max(Double(rows.count) * PageLayout.legendRowPt, 30) + 6
+        let footerHeight = measurer.measure(footer, font: font(7, false), maxWidth: widthPt - 2 * margin).height
+        heightPt = (footerTop + footerHeight + margin).rounded(.up)
+    }
+
+    private static func legendItems(scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, view: MapView,
+                                    language: Language, style: MapStyle) -> [LegendItem] {
+        let visible = view.envelope
+        var items = [LegendItem]()
+        let shown = Set(territory.zones.filter { zone in zone.area.envelope.map(visible.intersects) ?? false }
+            .compactMap(\.actor))
+        for actor in scenario.actors where shown.contains(actor.id) {
+            let colour = ActorColours.colour(of: actor)
+            if let diff {
+                let gained = diff.transfers.filter { $0.to == actor.id }.reduce(0) { $0 + $1.areaKm2 }
+                let lost = diff.transfers.filter { $0.from == actor.id }.reduce(0) { $0 + $1.areaKm2 }
+                let name = Wording.text(actor.nameEn, actor.nameAr, language)
+                let balance = "+\(Numbers.km2(gained)) / −\(Numbers.km2(lost)) " + Wording.text("km²", "كم²", language)
+                items.append(LegendItem(swatch: gained > 0 ? .hatch([colour]) : .fill(colour.withAlpha(style.zoneAlpha)),
+                                        text: "\(name) \(balance)"))
+            } else {
+                items.append(LegendItem(swatch: .fill(colour.withAlpha(style.zoneAlpha)),
+                                        text: Wording.text(actor.nameEn, actor.nameAr, language)))
+            }
+        }
+        if diff == nil, territory.zones.contains(where: { if case .contested = $0.kind { true } else { false } }) {
+            items.append(LegendItem(swatch: .hatch([style.mutedInk]), text: Wording.text("Contested", "متنازع عليه", language)))
+        }
+        items.append(LegendItem(swatch: .line(dashed: false), text: Wording.text("Front line", "خط الجبهة", language)))
+        if diff != nil {
+            items.append(LegendItem(swatch: .line(dashed: true),
+                                    text: Wording.text("Earlier front line", "خط الجبهة السابق", language)))
+        }
+        return items
+    }
+
+    private static func footerText(scenario: Scenario, date: Day, language: Language) -> String {
+        let used = scenario.claims.filter { $0.date <= date }.map(\.citation.source)
+        var seen = Set<String>()
+        let sources = used.filter { seen.insert($0).inserted }.sorted()
+        let english = "Sources: " + sources.joined(separator: "; ")
+            + ". Data: GeoNames (CC BY 4.0); OCHA; Digital Chart of the World; GSHHG. Zones: nearest reported place."
+        let arabic = "المصادر: " + sources.joined(separator: "؛ ")
+            + ". البيانات: GeoNames (CC BY 4.0)؛ OCHA؛ Digital Chart of the World؛ GSHHG. المناطق: أقرب مكان مُبلَّغ عنه."
+        return Wording.text(english, arabic, language == .both ? .en : language)
+    }
+}
+
+/// Numbers as maps print them.
+enum Numbers {
+    static func km2(_ value: Double) -> String {
+        let rounded = Int(value.rounded())
+        var digits = String(rounded)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return digits + grouped
+    }
+}
+
+/// Actor colours from the scenario, with a neutral grey for a colour that does not parse.
+enum ActorColours {
+    static func colour(of actor: Actor) -> RGBA {
+        RGBA(hex: actor.colour) ?? RGBA(hex: "#888888")!
+    }
+}

@@ -1,0 +1,50 @@
+public import Foundation
+public import Gazetteer
+import Geometry
+import Yams
+
+/// Reads a scenario folder: `scenario.yaml`, `claims.csv`, and the optional `places.csv` and `areas.geojson`.
+public enum ScenarioLoader {
+    /// Loads and validates everything, reporting every problem of every file in one error.
+    public static func load(directory: URL, gazetteerDirectory: URL) throws -> Scenario {
+        var problems = ProblemList()
+        let placesFile = directory.appendingPathComponent("places.csv")
+        let extra = FileManager.default.fileExists(atPath: placesFile.path) ? [placesFile] : []
+        let gazetteer: Gazetteer
+        do {
+            gazetteer = try GazetteerLoader.load(directory: gazetteerDirectory, extraLayers: extra)
+        } catch let error as InputError {
+            problems.add(contentsOf: error)
+            try problems.throwIfAny()
+            throw error
+        }
+        var settings: ScenarioSettings?
+        do {
+            settings = try ScenarioSettings.read(directory.appendingPathComponent("scenario.yaml"))
+        } catch let error as InputError {
+            problems.add(contentsOf: error)
+        }
+        var claims = [Claim]()
+        do {
+            let file = directory.appendingPathComponent("claims.csv")
+            let table = try CSVTable(text: try GazetteerLoader.readText(file), file: GazetteerLoader.displayName(file))
+            claims = try ClaimTable.claims(from: table, gazetteer: gazetteer, actors: settings?.actors.map(\.id))
+        } catch let error as InputError {
+            problems.add(contentsOf: error)
+        }
+        var areaClaims = [AreaClaim]()
+        let areasFile = directory.appendingPathComponent("areas.geojson")
+        if FileManager.default.fileExists(atPath: areasFile.path) {
+            do {
+                areaClaims = try AreaClaimReader.read(areasFile, actors: settings?.actors.map(\.id))
+            } catch let error as InputError {
+                problems.add(contentsOf: error)
+            }
+        }
+        try problems.throwIfAny()
+        guard let settings else { throw InputError(problems.problems) }
+        return Scenario(title: settings.title, actors: settings.actors, views: settings.views,
+                        defaultView: settings.defaultView, claims: claims, areaClaims: areaClaims,
+                        gazetteer: gazetteer)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Gazetteer
+import Geometry
+import Yams
+
+/// The contents of `scenario.yaml`: title, actors, views, default view.
+struct ScenarioSettings {
+    var title: LocalizedText
+    var actors: [Actor]
+    var views: [NamedView]
+    var defaultView: String
+
+    static func read(_ url: URL) throws -> ScenarioSettings {
+        let file = GazetteerLoader.displayName(url)
+        let text = try GazetteerLoader.readText(url)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty; see Scenarios/aleppo-2024/scenario.yaml")
+            }
+            root = node
+        } catch let error as YamlError {
+            throw InputError(yamlLocation(error, file: file), "malformed YAML: \(yamlProblem(error))")
+        }
+        var reader = NodeReader(file: file)
+        let title = reader.text(root["title"], in: root, key: "title")
+        var actors = [Actor]()
+        for node in reader.list(root["actors"], in: root, key: "actors") {
+            let id = reader.string(node["id"], in: node, key: "id")
+            let colour = reader.string(node["colour"] ?? node["color"], in: node, key: "colour")
+            if !colour.isEmpty && !isColour(colour) {
+                reader.problems.add(reader.location(node["colour"] ?? node["color"] ?? node),
+                                    "\"\(colour)\" is not a colour; write it as #rrggbb, e.g. #d7301f")
+            }
+            if actors.contains(where: { $0.id == id }) {
+                reader.problems.add(reader.location(node), "actor \"\(id)\" is defined twice")
+            }
+            let name = reader.text(node["name"], in: node, key: "name")
+            actors.append(Actor(id: id, nameEn: name.en, nameAr: name.ar, colour: colour.lowercased()))
+        }
+        var views = [NamedView]()
+        for node in reader.sequence(root["views"]) {
+            let id = reader.string(node["id"], in: node, key: "id")
+            let name = reader.text(node["name"], in: node, key: "name")
+            if let envelope = reader.envelope(node) { views.append(NamedView(id: id, name: name, envelope: envelope)) }
+        }
+        let defaultView = root["default_view"]?.string ?? views.first?.id ?? "syria"
+        try reader.problems.throwIfAny()
+        return ScenarioSettings(title: title, actors: actors, views: views, defaultView: defaultView)
+    }
+
+    static func isColour(_ text: String) -> Bool {
+        let digits = text.dropFirst()
+        return text.hasPrefix("#") && (digits.count == 6 || digits.count == 3) && digits.allSatisfy(\.isHexDigit)
+    }
+
+    private static func yamlLocation(_ error: YamlError, file: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        default:
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+    }
+
+    private static func yamlProblem(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem + "; check indentation and that every key ends with a colon"
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Reads values out of YAML nodes, recording a located problem for each missing or mistyped one.
+struct NodeReader {
+    let file: String
+    var problems = ProblemList()
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func string(_ node: Node?, in parent: Node, key: String) -> String {
+        guard let value = node?.string, !value.isEmpty else {
+            problems.add(location(node ?? parent), "missing \"\(key)\"; give it a text value")
+            return ""
+        }
+        return value
+    }
+
+    /// `key: {en: …, ar: …}` or a plain string used for both.
+    mutating func text(_ node: Node?, in parent: Node, key: String) -> LocalizedText {
+        if let plain = node?.string { return LocalizedText(en: plain, ar: plain) }
+        guard let node, node.mapping != nil else {
+            problems.add(location(node ?? parent), "missing \"\(key)\"; give it as {en: English, ar: عربي}")
+            return LocalizedText(en: "", ar: "")
+        }
+        let english = string(node["en"], in: node, key: "\(key).en")
+        return LocalizedText(en: english, ar: node["ar"]?.string ?? english)
+    }
+
+    mutating func list(_ node: Node?, in parent: Node, key: String) -> [Node] {
+        guard let node, let sequence = node.sequence, !sequence.isEmpty else {
+            problems.add(location(node ?? parent), "missing \"\(key)\"; give a list with at least one entry")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    func sequence(_ node: Node?) -> [Node] {
+        node?.sequence.map(Array.init) ?? []
+    }
+
+    /// `bbox: [minLon, minLat, maxLon, maxLat]`, or `centre: [lon, lat]` with `radius_km`.
+    mutating func envelope(_ node: Node) -> Envelope? {
+        if let bbox = node["bbox"] {
+            let numbers = sequence(bbox).compactMap { $0.string.flatMap(Double.init) }
+            guard numbers.count == 4, numbers[0] < numbers[2], numbers[1] < numbers[3] else {
+                problems.add(location(bbox), "bbox must be [minLon, minLat, maxLon, maxLat] with min < max")
+                return nil
+            }
+            return Envelope(minLon: numbers[0], minLat: numbers[1], maxLon: numbers[2], maxLat: numbers[3])
+        }
+        if let centre = node["centre"] ?? node["center"] {
+            let numbers = sequence(centre).compactMap { $0.string.flatMap(Double.init) }
+            guard numbers.count == 2, let radius = node["radius_km"]?.string.flatMap(Double.init), radius > 0 else {
+                problems.add(location(centre), "a view by centre needs centre: [lon, lat] and radius_km > 0")
+                return nil
+            }
+            let dLat = radius / 111.32
+            let dLon = radius / (111.32 * cos(numbers[1] * .pi / 180))
+            return Envelope(minLon: numbers[0] - dLon, minLat: numbers[1] - dLat,
+                            maxLon: numbers[0] + dLon, maxLat: numbers[1] + dLat)
+        }
+        problems.add(location(node), "a view needs bbox: [minLon, minLat, maxLon, maxLat] or centre and radius_km")
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+public import Geometry
+
+/// A neighbouring country, drawn grey and named on maps.
+public struct Country: Hashable, Sendable {
+    public var id: String
+    public var nameEn: String
+    public var nameAr: String
+    public var area: MultiPolygon
+}
+
+/// The layers drawn under the zones: the country, its neighbours, land and water.
+public struct Basemap: Hashable, Sendable {
+    /// The country mapped (Syria); zones never leave it.
+    public var country: Country
+    public var neighbours: [Country]
+    /// Land of the whole extent; anything else is sea. Empty means: draw no sea.
+    public var land: MultiPolygon
+    public var lakes: MultiPolygon
+    public var rivers: MultiLineString
+    /// Credits of the data, one line per source, for map footers.
+    public var attributions: [String]
+
+    public init(country: Country, neighbours: [Country] = [], land: MultiPolygon = MultiPolygon(),
+                lakes: MultiPolygon = MultiPolygon(), rivers: MultiLineString = MultiLineString(),
+                attributions: [String] = []) {
+        self.country = country
+        self.neighbours = neighbours
+        self.land = land
+        self.lakes = lakes
+        self.rivers = rivers
+        self.attributions = attributions
+    }
+}

@@ -1,0 +1,119 @@
+/// A cell of a CSV file with where it starts, so errors can point at it.
+public struct CSVField: Hashable, Sendable {
+    public var value: String
+    public var line: Int
+    public var column: Int
+}
+
+/// A CSV file read per RFC 4180 as spreadsheets export it: UTF-8 with or without BOM, LF or CRLF,
+/// quoted fields holding commas, quotes ("") and newlines. Rows keep 1-based line and column positions.
+public struct CSVTable: Sendable {
+    public var file: String
+    public var header: [String]
+    public var rows: [[CSVField]]
+
+    /// Parses `text`; the first non-empty record is the header. Blank lines are skipped.
+    public init(text: String, file: String) throws {
+        self.file = file
+        var records = try CSVTable.records(in: text, file: file)
+        records.removeAll { $0.count == 1 && $0[0].value.isEmpty }
+        guard let first = records.first else {
+            throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty; it needs a header row")
+        }
+        header = first.map { $0.value.trimmingSpaces }
+        rows = Array(records.dropFirst())
+    }
+
+    /// The location of a row's start, or of one of its fields.
+    public func location(_ row: [CSVField], column: Int = 0) -> SourceLocation {
+        let field = row[min(column, row.count - 1)]
+        return SourceLocation(file: file, line: field.line, column: field.column)
+    }
+
+    /// Checks that every `required` column is in the header, naming the missing ones.
+    public func requireColumns(_ required: [String]) throws {
+        let missing = required.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            throw InputError(
+                SourceLocation(file: file, line: 1, column: 1),
+                "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")); "
+                    + "the header must name \(required.joined(separator: ","))")
+        }
+    }
+
+    private static func records(in text: String, file: String) throws -> [[CSVField]] {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var records = [[CSVField]]()
+        var record = [CSVField]()
+        var value = String.UnicodeScalarView()
+        var line = 1, column = 1
+        var fieldLine = 1, fieldColumn = 1
+        var quoted = false, wasQuoted = false
+        var index = 0
+        func endField() {
+            record.append(CSVField(value: String(value), line: fieldLine, column: fieldColumn))
+            value = String.UnicodeScalarView()
+            wasQuoted = false
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            if quoted {
+                if scalar == "\"" {
+                    if index < scalars.count, scalars[index] == "\"" {
+                        value.append("\"")
+                        index += 1
+                        column += 2
+                        continue
+                    }
+                    quoted = false
+                } else {
+                    value.append(scalar)
+                }
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                continue
+            }
+            switch scalar {
+            case "\"" where value.isEmpty && !wasQuoted:
+                quoted = true
+                wasQuoted = true
+                column += 1
+            case ",":
+                endField()
+                column += 1
+                fieldLine = line
+                fieldColumn = column
+            case "\r" where index < scalars.count && scalars[index] == "\n":
+                column += 1
+            case "\n", "\r":
+                endField()
+                records.append(record)
+                record = []
+                line += 1
+                column = 1
+                fieldLine = line
+                fieldColumn = 1
+            default:
+                value.append(scalar)
+                column += 1
+            }
+        }
+        if quoted {
+            throw InputError(SourceLocation(file: file, line: fieldLine, column: fieldColumn),
+                             "a quoted field is never closed; add the closing \" or remove the opening one")
+        }
+        if !value.isEmpty || !record.isEmpty { endField(); records.append(record) }
+        return records
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return String(scalars[start...end])
+    }
+}

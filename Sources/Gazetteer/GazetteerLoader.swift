@@ -1,0 +1,98 @@
+public import Foundation
+
+/// Reads a gazetteer folder: `geonames/*.csv`, then `curated/*.csv`, then any extra layers, each later
+/// layer taking precedence; and the basemap GeoJSON in `basemap/`.
+public enum GazetteerLoader {
+    /// Loads every place layer, collecting all problems of all files before throwing.
+    public static func load(directory: URL, extraLayers: [URL] = []) throws -> Gazetteer {
+        var problems = ProblemList()
+        var layers = [[Place]]()
+        let files = csvFiles(in: directory.appendingPathComponent("geonames"))
+            + csvFiles(in: directory.appendingPathComponent("curated")) + extraLayers
+        if files.isEmpty {
+            throw InputError(SourceLocation(file: directory.path, line: 1, column: 1),
+                             "no place files in geonames/ or curated/; is this a ControlMap Gazetteer folder?")
+        }
+        for file in files {
+            do {
+                let table = try CSVTable(text: try readText(file), file: displayName(file))
+                layers.append(try PlaceTable.places(from: table))
+            } catch let error as InputError {
+                problems.add(contentsOf: error)
+            }
+        }
+        try problems.throwIfAny()
+        return Gazetteer(layers: layers)
+    }
+
+    /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson` and `water.geojson`;
+    /// only the country is required.
+    public static func loadBasemap(directory: URL) throws -> Basemap {
+        let folder = directory.appendingPathComponent("basemap")
+        let countryFeatures = try features(folder.appendingPathComponent("syria.geojson"), required: true)
+        guard let first = countryFeatures.features.first else {
+            throw InputError(SourceLocation(file: "basemap/syria.geojson", line: 1, column: 1),
+                             "the country file has no feature; regenerate it with scripts/extract-basemap.sh")
+        }
+        let neighbours = try features(folder.appendingPathComponent("neighbours.geojson"), required: false)
+        let land = try features(folder.appendingPathComponent("land.geojson"), required: false)
+        let water = try features(folder.appendingPathComponent("water.geojson"), required: false)
+        let lakes = water.features.filter { $0.properties["kind"] == "lake" }
+        let rivers = water.features.filter { $0.properties["kind"] == "river" }
+        return Basemap(
+            country: country(first),
+            neighbours: neighbours.features.map(country),
+            land: .init(land.features.flatMap(\.area.polygons)),
+            lakes: .init(lakes.flatMap(\.area.polygons)),
+            rivers: .init(rivers.flatMap(\.lines.lines)),
+            attributions: [countryFeatures, neighbours, land, water].compactMap(\.attribution).uniqued())
+    }
+
+    private static func country(_ feature: GeoJSONFeature) -> Country {
+        Country(id: feature.properties["id"] ?? "", nameEn: feature.properties["name_en"] ?? "",
+                nameAr: feature.properties["name_ar"] ?? "", area: feature.area)
+    }
+
+    private static func features(_ url: URL, required: Bool) throws -> (features: [GeoJSONFeature], attribution: String?) {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if !required { return ([], nil) }
+            throw InputError(SourceLocation(file: displayName(url), line: 1, column: 1),
+                             "file not found; regenerate the basemap with scripts/extract-basemap.sh")
+        }
+        let data = try Data(contentsOf: url)
+        let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return (try GeoJSONReader.features(from: data, file: displayName(url)), root?["attribution"] as? String)
+    }
+
+    static func csvFiles(in folder: URL) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".csv") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// Reads a user's text file as UTF-8, with a message naming the file when it cannot.
+    public static func readText(_ url: URL) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw InputError(SourceLocation(file: displayName(url), line: 1, column: 1),
+                             "cannot read the file; check that it exists and is readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(SourceLocation(file: displayName(url), line: 1, column: 1),
+                             "the file is not UTF-8; save it as UTF-8 (with or without BOM)")
+        }
+        return text
+    }
+
+    /// The path as users see it: relative to the current folder when inside it.
+    public static func displayName(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let current = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// A place name reduced to what survives spelling variation, plus the kinds its generic words imply
+/// ("مطار حلب" is the key "حلب" with a hint of airport or air base).
+public struct NameKey: Hashable, Sendable {
+    /// The normalised name: Arabic without diacritics, article and generic words; Latin folded and unified.
+    public var key: String
+    /// A consonant skeleton for Latin names, matching transliterations that differ only in vowels or
+    /// in pairs such as q/k, kh/h, ou/u; empty for Arabic.
+    public var skeleton: String
+    /// Kinds named by the generic words dropped from the name; empty when there were none.
+    public var kindHint: Set<PlaceKind>
+
+    public init(_ name: String) {
+        let arabic = name.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+        var hint = Set<PlaceKind>()
+        if arabic {
+            key = NameKey.arabicKey(name, hint: &hint)
+            skeleton = ""
+        } else {
+            key = NameKey.latinKey(name, hint: &hint)
+            skeleton = NameKey.latinSkeleton(key)
+        }
+        kindHint = hint
+    }
+
+    // MARK: - Arabic
+
+    private static let arabicGeneric: [String: Set<PlaceKind>] = [
+        "حي": [.neighbourhood, .district], "مدينه": [.city, .town], "بلده": [.town, .village],
+        "قريه": [.village], "مطار": [.airport, .airbase], "قاعده": [.airbase, .base],
+        "منطقه": [], "محافظه": [],
+    ]
+
+    private static func arabicKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640: continue  // diacritics, tatweel
+            case 0x0622, 0x0623, 0x0625, 0x0671: scalars.append("\u{0627}")  // alef forms
+            case 0x0624: scalars.append("\u{0648}")  // waw with hamza
+            case 0x0626, 0x0649: scalars.append("\u{064A}")  // ya with hamza, alef maqsura
+            case 0x0621: continue  // lone hamza
+            case 0x0629: scalars.append("\u{0647}")  // ta marbuta
+            case 0x06A9: scalars.append("\u{0643}")  // keheh
+            case 0x06CC: scalars.append("\u{064A}")  // farsi yeh
+            default:
+                if CharacterSet.letters.contains(scalar) || CharacterSet.decimalDigits.contains(scalar) {
+                    scalars.append(scalar)
+                } else {
+                    scalars.append(" ")
+                }
+            }
+        }
+        var words = String(scalars).split(separator: " ").map(String.init)
+        words = words.compactMap { word in
+            if let kinds = arabicGeneric[word] {
+                hint.formUnion(kinds)
+                return nil
+            }
+            return word
+        }
+        let stripped = words.map { word -> String in
+            if word.hasPrefix("ال") && word.count > 3 { return String(word.dropFirst(2)) }
+            if word.hasPrefix("وال") && word.count > 4 { return String(word.dropFirst(3)) }
+            return word
+        }
+        return stripped.joined(separator: " ")
+    }
+
+    // MARK: - Latin
+
+    private static let articles: Set<String> = [
+        "al", "el", "ul", "il", "ash", "esh", "as", "es", "az", "ez", "ad", "ed", "ar", "er", "at", "et", "an", "en",
+        "ath", "adh", "ath", "l", "the",
+    ]
+
+    private static let latinGeneric: [String: Set<PlaceKind>] = [
+        "city": [.city], "town": [.town], "village": [.village], "neighbourhood": [.neighbourhood],
+        "neighborhood": [.neighbourhood], "district": [.neighbourhood, .district], "quarter": [.neighbourhood],
+        "hayy": [.neighbourhood], "airport": [.airport, .airbase], "airbase": [.airbase],
+        "airfield": [.airbase, .airport], "base": [.airbase, .base], "military": [],
+    ]
+
+    private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                                  locale: Locale(identifier: "en"))
+        var cleaned = ""
+        for character in folded {
+            if "ʿʾ‘’`'´ʻʼ".contains(character) { continue }
+            cleaned.append(character.isLetter || character.isNumber ? character : " ")
+        }
+        var words = cleaned.split(separator: " ").map(String.init)
+        if words.count > 1, words.last == "air" { words.removeLast() }
+        words = words.compactMap { word in
+            if let kinds = latinGeneric[word] {
+                hint.formUnion(kinds)
+                return nil
+            }
+            return word
+        }
+        let withoutArticles = words.enumerated().filter { index, word in
+            !(articles.contains(word) && index < words.count - 1)
+        }.map(\.element)
+        return withoutArticles.map(collapseDoubles).joined(separator: " ")
+    }
+
+    private static func collapseDoubles(_ word: String) -> String {
+        var result = ""
+        for character in word where character != result.last {
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Consonants only, after unifying the letter pairs transliterations disagree on.
+    private static func latinSkeleton(_ key: String) -> String {
+        var text = key
+        for (from, to) in [("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"),
+                           ("q", "k"), ("c", "k"), ("ou", "u"), ("w", "v"), ("j", "g"), ("dj", "g"), ("x", "ks")] {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        let words = text.split(separator: " ").map { word -> String in
+            let consonants = word.enumerated().filter { $0.offset == 0 || !vowels.contains($0.element) }
+            return String(consonants.map(\.element))
+        }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,142 @@
+import Geometry
+
+/// The outcome of looking up a name.
+public enum Resolution: Hashable, Sendable {
+    /// One place, with a score from 0 to 1 for how closely the spelling matched.
+    case found(Place, score: Double)
+    /// Several places fit equally well; pick one by id or narrow the scope.
+    case ambiguous([Place])
+    /// Nothing fits; the nearest spellings, best first (possibly none).
+    case unknown(suggestions: [Place])
+}
+
+/// Spellings of every place, by normalised key and by consonant skeleton.
+struct NameIndex: Sendable {
+    struct Entry: Sendable {
+        var place: Int
+        var primary: Bool
+        var hint: Set<PlaceKind>
+    }
+
+    var byKey: [String: [Entry]] = [:]
+    var bySkeleton: [String: [Entry]] = [:]
+    var keys: [(key: String, place: Int)] = []
+
+    init(_ places: [Place]) {
+        for (index, place) in places.enumerated() {
+            for (position, name) in place.allNames.enumerated() {
+                let name = NameKey(name)
+                guard !name.key.isEmpty else { continue }
+                let entry = Entry(place: index, primary: position < 2, hint: name.kindHint)
+                byKey[name.key, default: []].append(entry)
+                keys.append((name.key, index))
+                if name.skeleton.filter({ $0 != " " }).count >= 3 {
+                    bySkeleton[name.skeleton, default: []].append(entry)
+                }
+            }
+        }
+    }
+}
+
+extension Gazetteer {
+    /// Resolves a name in Arabic or any Latin spelling, or a place id. `Aleppo/Ashrafieh` looks for
+    /// Ashrafieh inside Aleppo; `scope` does the same for a whole query.
+    public func resolve(_ query: String, within scope: Place? = nil) -> Resolution {
+        let trimmed = query.trimmingSpaces
+        if let place = place(id: trimmed) { return .found(place, score: 1) }
+        if let slash = trimmed.lastIndex(of: "/") {
+            let outer = String(trimmed[..<slash])
+            let inner = String(trimmed[trimmed.index(after: slash)...])
+            switch resolve(outer, within: scope) {
+            case .found(let parent, _): return resolve(inner, within: parent)
+            case let other: return other
+            }
+        }
+        let name = NameKey(trimmed)
+        guard !name.key.isEmpty else { return .unknown(suggestions: []) }
+        let tiers: [(entries: [NameIndex.Entry], score: Double)] = [
+            ((names.byKey[name.key] ?? []).filter(\.primary), 1.0),
+            ((names.byKey[name.key] ?? []).filter { !$0.primary }, 0.95),
+            (name.skeleton.isEmpty ? [] : names.bySkeleton[name.skeleton] ?? [], 0.85),
+        ]
+        for tier in tiers {
+            let candidates = candidates(tier.entries, hint: name.kindHint, scope: scope)
+            if !candidates.isEmpty { return decide(candidates, score: tier.score) }
+        }
+        return fuzzy(name, scope: scope)
+    }
+
+    /// Places of the entries that fit the hint and scope, best first, without repeats.
+    private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?) -> [Place] {
+        var seen = Set<Int>()
+        var result = [Place]()
+        for entry in entries where seen.insert(entry.place).inserted {
+            let place = places[entry.place]
+            if !hint.isEmpty && !hint.contains(place.kind) { continue }
+            if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind) && entries.count > 1 {
+                continue  // "مطار حلب" spelled as just "حلب" is the city, not its airport
+            }
+            if let scope, !inScope(place, scope) { continue }
+            result.append(place)
+        }
+        return result.sorted(by: Gazetteer.ranksBefore)
+    }
+
+    private func inScope(_ place: Place, _ scope: Place) -> Bool {
+        place.id != scope.id
+            && (isDescendant(place, of: scope) || Geodesic.distanceKm(place.lonLat, scope.lonLat) <= 25)
+    }
+
+    /// One candidate, or one that outranks the rest by kind or by ten times the population; else ambiguous.
+    private func decide(_ candidates: [Place], score: Double) -> Resolution {
+        guard candidates.count > 1 else { return .found(candidates[0], score: score) }
+        let best = candidates[0], next = candidates[1]
+        let outranks = best.kind.rank > next.kind.rank
+            || (best.kind.rank == next.kind.rank && (best.population ?? 0) >= 10 * max(next.population ?? 0, 1))
+        return outranks ? .found(best, score: score) : .ambiguous(candidates)
+    }
+
+    static func ranksBefore(_ left: Place, _ right: Place) -> Bool {
+        if left.kind.rank != right.kind.rank { return left.kind.rank > right.kind.rank }
+        if (left.population ?? 0) != (right.population ?? 0) { return (left.population ?? 0) > (right.population ?? 0) }
+        return left.id < right.id
+    }
+
+    /// Near spellings by edit distance: one edit in a long name resolves; anything else only suggests.
+    private func fuzzy(_ name: NameKey, scope: Place?) -> Resolution {
+        let limit = max(1, name.key.count / 4)
+        var best = [Int: Int]()
+        for entry in names.keys where abs(entry.key.count - name.key.count) <= limit {
+            let distance = EditDistance.between(entry.key, name.key, limit: limit)
+            if distance <= limit, distance < best[entry.place] ?? .max { best[entry.place] = distance }
+        }
+        let ranked = best.filter { scope == nil || inScope(places[$0.key], scope!) }
+            .sorted { $0.value != $1.value ? $0.value < $1.value : Gazetteer.ranksBefore(places[$0.key], places[$1.key]) }
+        if let first = ranked.first, first.value == 1, name.key.count >= 6,
+           ranked.count == 1 || ranked[1].value > 1 {
+            return .found(places[first.key], score: 0.8)
+        }
+        return .unknown(suggestions: ranked.prefix(3).map { places[$0.key] })
+    }
+}
+
+/// Levenshtein distance over characters, giving up past `limit`.
+enum EditDistance {
+    static func between(_ left: String, _ right: String, limit: Int) -> Int {
+        let a = Array(left), b = Array(right)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

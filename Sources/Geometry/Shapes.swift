@@ -1,0 +1,121 @@
+import Foundation
+
+/// A position in degrees, longitude first as in GeoJSON.
+public struct LonLat: Hashable, Sendable, Codable {
+    public var lon: Double
+    public var lat: Double
+
+    public init(lon: Double, lat: Double) {
+        self.lon = lon
+        self.lat = lat
+    }
+
+    public init(_ lon: Double, _ lat: Double) {
+        self.init(lon: lon, lat: lat)
+    }
+}
+
+/// A polygon whose rings are closed (first position repeated last); the exterior first, then holes.
+public struct Polygon: Hashable, Sendable {
+    public var exterior: [LonLat]
+    public var holes: [[LonLat]]
+
+    public init(exterior: [LonLat], holes: [[LonLat]] = []) {
+        self.exterior = Polygon.closed(exterior)
+        self.holes = holes.map(Polygon.closed)
+    }
+
+    static func closed(_ ring: [LonLat]) -> [LonLat] {
+        guard let first = ring.first, ring.last != first else { return ring }
+        return ring + [first]
+    }
+
+    /// A regular polygon approximating a circle of `radiusKm` around `centre` on the sphere, for reach limits.
+    public static func disc(centre: LonLat, radiusKm: Double, segments: Int = 48) -> Polygon {
+        let kmPerDegreeLat = 111.32
+        let kmPerDegreeLon = kmPerDegreeLat * cos(centre.lat * .pi / 180)
+        let ring = (0..<segments).map { step -> LonLat in
+            let angle = Double(step) / Double(segments) * 2 * .pi
+            return LonLat(centre.lon + radiusKm * cos(angle) / kmPerDegreeLon,
+                          centre.lat + radiusKm * sin(angle) / kmPerDegreeLat)
+        }
+        return Polygon(exterior: ring)
+    }
+
+    /// An axis-aligned rectangle, counter-clockwise.
+    public static func rectangle(_ envelope: Envelope) -> Polygon {
+        Polygon(exterior: [
+            LonLat(envelope.minLon, envelope.minLat), LonLat(envelope.maxLon, envelope.minLat),
+            LonLat(envelope.maxLon, envelope.maxLat), LonLat(envelope.minLon, envelope.maxLat),
+        ])
+    }
+}
+
+/// Any polygonal area: zones, cells, countries. Empty means no area at all.
+public struct MultiPolygon: Hashable, Sendable {
+    public var polygons: [Polygon]
+
+    public init(_ polygons: [Polygon] = []) {
+        self.polygons = polygons
+    }
+
+    public var isEmpty: Bool { polygons.isEmpty }
+
+    public var envelope: Envelope? {
+        Envelope(covering: polygons.flatMap(\.exterior))
+    }
+}
+
+/// Any linear feature: front lines, rivers. Empty means no line.
+public struct MultiLineString: Hashable, Sendable {
+    public var lines: [[LonLat]]
+
+    public init(_ lines: [[LonLat]] = []) {
+        self.lines = lines
+    }
+
+    public var isEmpty: Bool { lines.isEmpty }
+}
+
+/// A longitude/latitude bounding box.
+public struct Envelope: Hashable, Sendable, Codable {
+    public var minLon: Double
+    public var minLat: Double
+    public var maxLon: Double
+    public var maxLat: Double
+
+    public init(minLon: Double, minLat: Double, maxLon: Double, maxLat: Double) {
+        self.minLon = minLon
+        self.minLat = minLat
+        self.maxLon = maxLon
+        self.maxLat = maxLat
+    }
+
+    /// The smallest box holding every position; nil when there is none.
+    public init?(covering points: some Sequence<LonLat>) {
+        var iterator = points.makeIterator()
+        guard let first = iterator.next() else { return nil }
+        var box = Envelope(minLon: first.lon, minLat: first.lat, maxLon: first.lon, maxLat: first.lat)
+        while let point = iterator.next() {
+            box.minLon = min(box.minLon, point.lon)
+            box.maxLon = max(box.maxLon, point.lon)
+            box.minLat = min(box.minLat, point.lat)
+            box.maxLat = max(box.maxLat, point.lat)
+        }
+        self = box
+    }
+
+    public func contains(_ point: LonLat) -> Bool {
+        point.lon >= minLon && point.lon <= maxLon && point.lat >= minLat && point.lat <= maxLat
+    }
+
+    public func intersects(_ other: Envelope) -> Bool {
+        other.minLon <= maxLon && other.maxLon >= minLon && other.minLat <= maxLat && other.maxLat >= minLat
+    }
+
+    public func expanded(byDegrees margin: Double) -> Envelope {
+        Envelope(minLon: minLon - margin, minLat: minLat - margin, maxLon: maxLon + margin, maxLat: maxLat + margin)
+    }
+
+    public var centre: LonLat { LonLat((minLon + maxLon) / 2, (minLat + maxLat) / 2) }
+}

@@ -1,0 +1,64 @@
+public import Claims
+public import Gazetteer
+public import Geometry
+
+/// A Voronoi cell per mapped place, clipped to the country and to the place's reach. Computed once per
+/// gazetteer and extent (and cached by `key`); every date's zones are unions of these cells.
+public struct PlaceCells: Sendable {
+    /// Place ids in the order of `cells`.
+    public let placeIDs: [String]
+    public let cells: [MultiPolygon]
+    /// Country that no place reaches.
+    public let unreached: MultiPolygon
+    /// Identifies the inputs; equal keys mean equal cells.
+    public let key: String
+    private let indexByID: [String: Int]
+
+    public init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String) {
+        self.placeIDs = placeIDs
+        self.cells = cells
+        self.unreached = unreached
+        self.key = key
+        indexByID = Dictionary(uniqueKeysWithValues: placeIDs.enumerated().map { ($1, $0) })
+    }
+
+    /// Tessellates `country` among `places`.
+    public init(places: [Place], country: MultiPolygon) throws {
+        let ordered = places.sorted { $0.id < $1.id }
+        let tessellation = try Tessellation(sites: ordered.map(\.lonLat), reachKm: ordered.map(\.kind.reachKm),
+                                            region: country)
+        self.init(placeIDs: ordered.map(\.id), cells: tessellation.cells, unreached: tessellation.unreached,
+                  key: PlaceCells.key(places: ordered, country: country))
+    }
+
+    /// The cells of a scenario: its mapped places within the country.
+    public init(scenario: Scenario, country: MultiPolygon) throws {
+        let ids = scenario.mappedPlaceIDs
+        try self.init(places: scenario.gazetteer.places.filter { ids.contains($0.id) }, country: country)
+    }
+
+    public func cell(of placeID: String) -> MultiPolygon? {
+        indexByID[placeID].map { cells[$0] }
+    }
+
+    /// A hash of everything the cells depend on (FNV-1a over ids, positions, reaches and the border).
+    public static func key(places: [Place], country: MultiPolygon) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ value: UInt64) {
+            hash = (hash ^ value) &* 0x0000_0100_0000_01B3
+        }
+        for place in places.sorted(by: { $0.id < $1.id }) {
+            for byte in place.id.utf8 { mix(UInt64(byte)) }
+            mix(place.lonLat.lon.bitPattern)
+            mix(place.lonLat.lat.bitPattern)
+            mix(place.kind.reachKm.bitPattern)
+        }
+        for polygon in country.polygons {
+            for point in polygon.exterior {
+                mix(point.lon.bitPattern)
+                mix(point.lat.bitPattern)
+            }
+        }
+        return String(hash, radix: 16)
+    }
+}

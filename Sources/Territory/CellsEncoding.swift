@@ -1,0 +1,114 @@
+public import Geometry
+
+/// A compact binary form of `PlaceCells` for the on-disk cache: reading it back costs no geometry work.
+extension PlaceCells {
+    private static let magic: UInt32 = 0x434D_4331  // "CMC1"
+
+    public func encoded() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.append(PlaceCells.magic)
+        writer.append(key)
+        writer.append(UInt32(placeIDs.count))
+        for (id, cell) in zip(placeIDs, cells) {
+            writer.append(id)
+            writer.append(cell)
+        }
+        writer.append(unreached)
+        return writer.bytes
+    }
+
+    /// Decodes a cache file; nil when it is not one or is damaged, so the caller recomputes.
+    public init?(encoded bytes: [UInt8]) {
+        var reader = ByteReader(bytes: bytes)
+        guard reader.uint32() == PlaceCells.magic, let key = reader.string(), let count = reader.uint32() else {
+            return nil
+        }
+        var ids = [String]()
+        var cells = [MultiPolygon]()
+        for _ in 0..<count {
+            guard let id = reader.string(), let cell = reader.multiPolygon() else { return nil }
+            ids.append(id)
+            cells.append(cell)
+        }
+        guard let unreached = reader.multiPolygon(), reader.atEnd else { return nil }
+        self.init(placeIDs: ids, cells: cells, unreached: unreached, key: key)
+    }
+}
+
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    mutating func append(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+    }
+
+    mutating func append(_ text: String) {
+        append(UInt32(text.utf8.count))
+        bytes += text.utf8
+    }
+
+    mutating func append(_ area: MultiPolygon) {
+        append(UInt32(area.polygons.count))
+        for polygon in area.polygons {
+            let rings = [polygon.exterior] + polygon.holes
+            append(UInt32(rings.count))
+            for ring in rings {
+                append(UInt32(ring.count))
+                for point in ring {
+                    append(point.lon)
+                    append(point.lat)
+                }
+            }
+        }
+    }
+}
+
+private struct ByteReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func uint32() -> UInt32? {
+        guard offset + 4 <= bytes.count else { return nil }
+        defer { offset += 4 }
+        return bytes[offset..<offset + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func double() -> Double? {
+        guard offset + 8 <= bytes.count else { return nil }
+        defer { offset += 8 }
+        return Double(bitPattern: bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+    }
+
+    mutating func string() -> String? {
+        guard let length = uint32().map(Int.init), offset + length <= bytes.count else { return nil }
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func multiPolygon() -> MultiPolygon? {
+        guard let polygonCount = uint32(), polygonCount < 1_000_000 else { return nil }
+        var polygons = [Polygon]()
+        for _ in 0..<polygonCount {
+            guard let ringCount = uint32(), ringCount >= 1, ringCount < 1_000_000 else { return nil }
+            var rings = [[LonLat]]()
+            for _ in 0..<ringCount {
+                guard let pointCount = uint32(), Int(pointCount) * 16 <= bytes.count - offset else { return nil }
+                var ring = [LonLat]()
+                ring.reserveCapacity(Int(pointCount))
+                for _ in 0..<pointCount {
+                    guard let lon = double(), let lat = double() else { return nil }
+                    ring.append(LonLat(lon, lat))
+                }
+                rings.append(ring)
+            }
+            polygons.append(Polygon(exterior: rings[0], holes: Array(rings.dropFirst())))
+        }
+        return MultiPolygon(polygons)
+    }
+}

@@ -1,0 +1,120 @@
+public import Claims
+public import Geometry
+
+/// Ground of one state at a date: held by an actor, contested among actors, or held by nobody reported.
+public struct Zone: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case held(actor: String)
+        case contested(among: [String])
+        /// Abandoned places and ground no reported place reaches.
+        case unreported
+    }
+
+    public var kind: Kind
+    public var area: MultiPolygon
+    /// Geodesic area in km².
+    public var areaKm2: Double
+
+    public init(kind: Kind, area: MultiPolygon) {
+        self.kind = kind
+        self.area = area
+        areaKm2 = Geodesic.areaKm2(area)
+    }
+
+    public var actor: String? {
+        if case .held(let actor) = kind { return actor }
+        return nil
+    }
+}
+
+/// Where two actors' zones meet.
+public struct FrontLine: Hashable, Sendable {
+    /// The two actors, sorted.
+    public var actors: [String]
+    public var line: MultiLineString
+}
+
+/// Zones and front lines at one date: the territory a snapshot implies.
+public struct TerritoryMap: Sendable {
+    public var snapshot: Snapshot
+    /// Held zones by actor id order, then contested zones, then the unreported zone; empty zones left out.
+    public var zones: [Zone]
+    public var fronts: [FrontLine]
+
+    /// Unions the cached cells of each state (GEOS coverage union: no Voronoi, no clipping), lays area
+    /// claims on top, and traces the fronts between different actors' zones.
+    public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = []) throws {
+        self.snapshot = snapshot
+        var cellsByKind = [Zone.Kind: [MultiPolygon]]()
+        for (index, placeID) in cells.placeIDs.enumerated() where !cells.cells[index].isEmpty {
+            cellsByKind[TerritoryMap.kind(of: snapshot.controls[placeID]?.state), default: []].append(cells.cells[index])
+        }
+        cellsByKind[.unreported, default: []].append(cells.unreached)
+        var zones = try cellsByKind.map { kind, parts in
+            Zone(kind: kind, area: try MultiPolygon.coverageUnion(parts.filter { !$0.isEmpty }))
+        }
+        zones = try TerritoryMap.applying(TerritoryMap.active(areaClaims, at: snapshot.date), to: zones)
+        self.zones = zones.filter { !$0.area.isEmpty }.sorted { TerritoryMap.order($0.kind) < TerritoryMap.order($1.kind) }
+        fronts = try TerritoryMap.fronts(between: self.zones)
+    }
+
+    public func zone(of actor: String) -> Zone? {
+        zones.first { $0.actor == actor }
+    }
+
+    static func kind(of state: ControlState?) -> Zone.Kind {
+        switch state {
+        case .held(let actor)?: .held(actor: actor)
+        case .contested(let among)?: .contested(among: among)
+        case .abandoned?, nil: .unreported
+        }
+    }
+
+    private static func order(_ kind: Zone.Kind) -> String {
+        switch kind {
+        case .held(let actor): "0" + actor
+        case .contested(let among): "1" + among.joined(separator: ",")
+        case .unreported: "2"
+        }
+    }
+
+    /// The latest claim of each area on or before the date.
+    static func active(_ claims: [AreaClaim], at date: Day) -> [AreaClaim] {
+        let current = claims.filter { $0.date <= date }
+        return Dictionary(grouping: current, by: \.id).values.compactMap { $0.max { $0.date < $1.date } }
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// Each area claim takes its ground from every other zone and adds it to its own.
+    private static func applying(_ claims: [AreaClaim], to zones: [Zone]) throws -> [Zone] {
+        var areas = Dictionary(uniqueKeysWithValues: zones.map { ($0.kind, $0.area) })
+        for claim in claims {
+            let kind: Zone.Kind = switch claim.status {
+            case .control: .held(actor: claim.actor)
+            case .contested: .contested(among: [claim.actor])
+            case .withdrawn: .unreported
+            }
+            for (otherKind, area) in areas where otherKind != kind {
+                areas[otherKind] = try area.difference(claim.area)
+            }
+            areas[kind] = try (areas[kind] ?? MultiPolygon()).union(with: claim.area)
+        }
+        return areas.map { Zone(kind: $0.key, area: $0.value) }
+    }
+
+    private static func fronts(between zones: [Zone]) throws -> [FrontLine] {
+        let held = zones.filter { $0.actor != nil }
+        let boundaries = try held.map { try $0.area.boundary() }
+        var fronts = [FrontLine]()
+        for i in held.indices {
+            for j in held.indices where j > i {
+                guard let a = held[i].area.envelope, let b = held[j].area.envelope, a.intersects(b) else { continue }
+                let line = try boundaries[i].sharedRuns(with: boundaries[j])
+                if !line.isEmpty {
+                    fronts.append(FrontLine(actors: [held[i].actor!, held[j].actor!].sorted(), line: line))
+                }
+            }
+        }
+        return fronts
+    }
+}

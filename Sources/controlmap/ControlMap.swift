@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct ControlMap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "controlmap",
+        abstract: "Dated territorial-control maps from dated, sourced claims.",
+        discussion: """
+            Every command works with no arguments on the bundled scenario (Scenarios/aleppo-2024) and writes \
+            into Output/. Point any command at another scenario folder with --scenario DIR.
+
+            Example:
+              controlmap render --date 2024-11-30 --view northwest --lang ar
+            """,
+        subcommands: [Render.self, Diff.self, SnapshotCommand.self, Resolve.self, Check.self])
+}

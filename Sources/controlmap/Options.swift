@@ -1,0 +1,44 @@
+import ArgumentParser
+import Canvas
+import Cartography
+import Claims
+import Foundation
+import Gazetteer
+import Geometry
+
+/// Where the inputs are: shared by every subcommand.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Scenario folder (scenario.yaml, claims.csv).")
+    var scenario = "Scenarios/aleppo-2024"
+
+    @Option(name: .long, help: "Gazetteer folder (geonames/, curated/, basemap/).")
+    var gazetteer = "Gazetteer"
+
+    var scenarioURL: URL { URL(fileURLWithPath: scenario) }
+    var gazetteerURL: URL { URL(fileURLWithPath: gazetteer) }
+}
+
+/// Machine or human output.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, geojson
+}
+
+extension Language: ExpressibleByArgument {}
+extension ImageFormat: ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(iso: argument)
+    }
+}
+
+/// `minLon,minLat,maxLon,maxLat`
+struct BoundingBox: ExpressibleByArgument {
+    var envelope: Envelope
+
+    init?(argument: String) {
+        let numbers = argument.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard numbers.count == 4, numbers[0] < numbers[2], numbers[1] < numbers[3] else { return nil }
+        envelope = Envelope(minLon: numbers[0], minLat: numbers[1], maxLon: numbers[2], maxLat: numbers[3])
+    }
+}

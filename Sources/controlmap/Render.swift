@@ -1,0 +1,113 @@
+import ArgumentParser
+import Canvas
+import Cartography
+import Claims
+import Foundation
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the control map of a date, or a diff map of two dates, as PNG, SVG or PDF.",
+        discussion: """
+            With no arguments, draws the scenario's latest date in its default view as PNG and SVG into Output/ \
+            and prints the paths.
+
+            Examples:
+              controlmap render --date 2024-11-30 --view northwest
+              controlmap render --date 2024-12-08 --view syria --lang ar --format pdf -o Output/syria-ar.pdf
+              controlmap render --diff 2024-11-26..2024-11-30 --view northwest
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Date of the map (YYYY-MM-DD); default: the last claim's date.")
+    var date: Day?
+
+    @Option(help: "Diff map between two dates, FROM..TO (YYYY-MM-DD..YYYY-MM-DD).")
+    var diff: String?
+
+    @Option(help: "View: syria, northwest, aleppo-city, or one from scenario.yaml.")
+    var view: String?
+
+    @Option(help: "Any other extent: minLon,minLat,maxLon,maxLat.")
+    var bbox: BoundingBox?
+
+    @Option(help: "Language of the map text: en, ar or both.")
+    var lang: Language = .en
+
+    @Option(help: "png, svg or pdf; default with no -o: png and svg.")
+    var format: ImageFormat?
+
+    @Option(help: "Width of a PNG in pixels.")
+    var width: Int = 1600
+
+    @Option(help: "Resolution of a PNG in dots per inch (text and lines scale with it).")
+    var dpi: Double = 144
+
+    @Option(name: .shortAndLong, help: "Output file; default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
+    var output: String?
+
+    func validate() throws {
+        guard (100...12_000).contains(width) else { throw ValidationError("--width must be from 100 to 12000 pixels") }
+        guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 1200") }
+        if diff != nil, date != nil { throw ValidationError("give either --date or --diff FROM..TO, not both") }
+        if view != nil, bbox != nil { throw ValidationError("give either --view or --bbox, not both") }
+        if let diff, DiffRange(diff) == nil {
+            throw ValidationError("--diff must be FROM..TO with two dates, e.g. 2024-11-26..2024-11-30")
+        }
+    }
+
+    func run() throws {
+        let workspace = try Workspace.load(input)
+        let scenario = workspace.scenario
+        let range = diff.flatMap(DiffRange.init)
+        let day = try workspace.date(range?.to ?? date)
+        if let range { _ = try workspace.date(range.from) }
+        let mapView = try chosenView(scenario)
+        let formats: [ImageFormat] = format.map { [$0] } ?? (output.map { [ImageFormat(path: $0) ?? .png] } ?? [.png, .svg])
+        let renderer = MapRenderer(scenario: scenario, basemap: workspace.basemap, cells: workspace.cells)
+        for imageFormat in formats {
+            let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: lang,
+                                     format: imageFormat, widthPx: width, dpi: dpi)
+            let bytes = try reportingInputErrors { try renderer.render(request) }
+            let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
+            try OutputFile.write(bytes, to: URL(fileURLWithPath: path))
+            print(path)
+        }
+    }
+
+    private func chosenView(_ scenario: Scenario) throws -> MapView {
+        if let bbox { return .custom(bbox.envelope) }
+        let views = MapView.all(for: scenario)
+        let wanted = view ?? scenario.defaultView
+        guard let found = views.first(where: { $0.id == wanted }) else {
+            throw ValidationError("unknown view \"\(wanted)\"; the views are \(views.map(\.id).joined(separator: ", "))")
+        }
+        return found
+    }
+
+    private func defaultPath(_ request: MapRequest, scenarioName: String) -> String {
+        let dates = request.diffFrom.map { "\($0)-to-\(request.date)" } ?? "\(request.date)"
+        let kind = request.diffFrom == nil ? "" : "diff-"
+        return "Output/\(scenarioName)-\(kind)\(dates)-\(request.view.id)-\(request.language.rawValue).\(request.format.rawValue)"
+    }
+}
+
+/// `FROM..TO`
+struct DiffRange {
+    var from: Day
+    var to: Day
+
+    init?(_ text: String) {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, let from = Day(iso: parts[0]), let to = Day(iso: parts[1]), from < to else { return nil }
+        self.from = from
+        self.to = to
+    }
+}
+
+extension ImageFormat {
+    /// The format a file name's extension names.
+    init?(path: String) {
+        self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+}

@@ -1,0 +1,79 @@
+import Gazetteer
+import Geometry
+import Testing
+@testable import Claims
+
+/// Five places, two dates: hand-checkable.
+struct SnapshotRuleTests {
+    let gazetteer = Gazetteer(places: [
+        Place(id: "aleppo", kind: .city, nameEn: "Aleppo", lonLat: LonLat(37.16, 36.20), source: "test"),
+        Place(id: "maqsoud", kind: .neighbourhood, nameEn: "Sheikh Maqsoud", lonLat: LonLat(37.16, 36.23),
+              parent: "aleppo", source: "test"),
+        Place(id: "shaar", kind: .neighbourhood, nameEn: "al-Shaar", lonLat: LonLat(37.18, 36.21),
+              parent: "aleppo", source: "test"),
+        Place(id: "nubl", kind: .town, nameEn: "Nubl", lonLat: LonLat(36.99, 36.38), source: "test"),
+        Place(id: "hama", kind: .city, nameEn: "Hama", lonLat: LonLat(36.75, 35.13), source: "test"),
+    ])
+
+    func claim(_ date: String, _ place: String, _ actor: String, _ status: ClaimStatus = .control,
+               source: String = "Reuters") -> Claim {
+        Claim(date: Day(iso: date)!, placeID: place, actor: actor, status: status,
+              citation: Citation(source: source, url: "https://example.org/\(source)"),
+              location: SourceLocation(file: "claims.csv", line: 2, column: 1))
+    }
+
+    func snapshot(_ claims: [Claim], on date: String) -> Snapshot {
+        Snapshot(claims: claims, gazetteer: gazetteer, date: Day(iso: date)!)
+    }
+
+    @Test func latestClaimOnOrBeforeTheDateHolds() {
+        let claims = [claim("2024-11-26", "nubl", "government"), claim("2024-11-30", "nubl", "sdf")]
+        #expect(snapshot(claims, on: "2024-11-29").controls["nubl"]?.state == .held(by: "government"))
+        #expect(snapshot(claims, on: "2024-11-30").controls["nubl"]?.state == .held(by: "sdf"))
+        #expect(snapshot(claims, on: "2024-11-25").controls["nubl"] == nil, "nothing is known before the first claim")
+    }
+
+    @Test func parentClaimHoldsForChildrenUnlessTheChildHasItsOwnLaterOrSameDayClaim() {
+        let claims = [claim("2024-11-26", "maqsoud", "sdf"), claim("2024-11-30", "aleppo", "hts"),
+                      claim("2024-11-30", "shaar", "hts"), claim("2024-11-30", "maqsoud", "sdf")]
+        let at30 = snapshot(claims, on: "2024-11-30")
+        #expect(at30.controls["maqsoud"]?.state == .held(by: "sdf"), "a same-day child claim wins")
+        #expect(at30.controls["maqsoud"]?.inheritedFrom == nil)
+        let parentOnly = [claim("2024-11-26", "maqsoud", "sdf"), claim("2024-11-30", "aleppo", "hts")]
+        let inherited = snapshot(parentOnly, on: "2024-11-30").controls["maqsoud"]
+        #expect(inherited?.state == .held(by: "hts"), "a newer parent claim covers an older child claim")
+        #expect(inherited?.inheritedFrom == "aleppo")
+    }
+
+    @Test func sameDayConflictFromDifferentSourcesMakesPlaceContested() {
+        let claims = [claim("2024-12-05", "hama", "government", source: "SANA"),
+                      claim("2024-12-05", "hama", "hts", source: "SOHR")]
+        let control = snapshot(claims, on: "2024-12-05").controls["hama"]
+        #expect(control?.state == .contested(among: ["government", "hts"]))
+        #expect(control?.citations.map(\.source).sorted() == ["SANA", "SOHR"], "both sources are kept")
+    }
+
+    @Test func aSourceCorrectingItselfOnTheSameDayIsNotAConflict() {
+        let claims = [claim("2024-12-05", "hama", "government"), claim("2024-12-05", "hama", "hts")]
+        #expect(snapshot(claims, on: "2024-12-05").controls["hama"]?.state == .held(by: "hts"))
+    }
+
+    @Test func contestedClaimInvolvesTheHolderAndTheAttacker() {
+        let claims = [claim("2024-11-26", "hama", "government"), claim("2024-12-03", "hama", "hts", .contested)]
+        #expect(snapshot(claims, on: "2024-12-04").controls["hama"]?.state == .contested(among: ["government", "hts"]))
+    }
+
+    @Test func withdrawnLeavesThePlaceWithNoController() {
+        let claims = [claim("2024-11-26", "nubl", "government"), claim("2024-11-30", "nubl", "government", .withdrawn)]
+        let control = snapshot(claims, on: "2024-12-01").controls["nubl"]
+        #expect(control?.state == .abandoned)
+        #expect(control?.state.controller == nil)
+        #expect(control?.since == Day(iso: "2024-11-30"))
+    }
+
+    @Test func sinceIsTheStartOfTheUnchangedRun() {
+        let claims = [claim("2024-11-26", "nubl", "government"), claim("2024-11-28", "nubl", "government"),
+                      claim("2024-11-30", "nubl", "sdf"), claim("2024-12-02", "nubl", "sdf")]
+        #expect(snapshot(claims, on: "2024-12-03").controls["nubl"]?.since == Day(iso: "2024-11-30"))
+    }
+}

@@ -1,0 +1,17 @@
+import Testing
+@testable import Geometry
+
+struct ProjectionTests {
+    @Test func lambertConicRoundTripsAleppo() throws {
+        let projection = try Projection("+proj=lcc +lat_1=35 +lat_2=37 +lat_0=36 +lon_0=37 +datum=WGS84 +units=m")
+        let aleppo = LonLat(37.16117, 36.20124)
+        let projected = try #require(projection.project(aleppo))
+        let back = try #require(projection.unproject(projected))
+        #expect(abs(back.lon - aleppo.lon) < 1e-9 && abs(back.lat - aleppo.lat) < 1e-9)
+        #expect(abs(projected.x - 14_500) < 1_000, "about 14.5 km east of the central meridian")
+    }
+
+    @Test func anUnknownProjectionIsAnError() {
+        #expect(throws: GeometryError.self) { try Projection("+proj=nonsense") }
+    }
+}

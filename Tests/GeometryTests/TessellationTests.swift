@@ -1,0 +1,39 @@
+import Testing
+@testable import Geometry
+
+struct TessellationTests {
+    let square = MultiPolygon([.rectangle(Envelope(minLon: 36, minLat: 35, maxLon: 38, maxLat: 37))])
+    let quadrantCentres = [LonLat(36.5, 35.5), LonLat(37.5, 35.5), LonLat(36.5, 36.5), LonLat(37.5, 36.5)]
+
+    @Test func fourSymmetricSitesSplitASquareIntoItsQuadrants() throws {
+        let tessellation = try Tessellation(sites: quadrantCentres, reachKm: [500, 500, 500, 500], region: square)
+        for (site, cell) in zip(quadrantCentres, tessellation.cells) {
+            let expected = Envelope(minLon: site.lon - 0.5, minLat: site.lat - 0.5, maxLon: site.lon + 0.5,
+                                    maxLat: site.lat + 0.5)
+            let box = try #require(cell.envelope)
+            #expect(abs(box.minLon - expected.minLon) < 1e-9 && abs(box.maxLat - expected.maxLat) < 1e-9,
+                    "the cell of \(site) is its quadrant, in site order")
+        }
+        #expect(tessellation.unreached.isEmpty)
+    }
+
+    @Test func cellsFormACleanCoverageOfTheRegion() throws {
+        let sites = quadrantCentres + [LonLat(37.05, 36.02)]
+        let tessellation = try Tessellation(sites: sites, reachKm: [60, 60, 60, 60, 15], region: square)
+        let pieces = tessellation.cells + [tessellation.unreached]
+        let union = try MultiPolygon.coverageUnion(pieces.filter { !$0.isEmpty })
+        let summed = pieces.reduce(0) { $0 + Geodesic.areaKm2($1) }
+        // Splitting an edge moves it from one geodesic to two, so areas agree to 1e-5, not exactly.
+        #expect(abs(summed - Geodesic.areaKm2(square)) / Geodesic.areaKm2(square) < 1e-5, "no overlaps, no gaps")
+        #expect(abs(Geodesic.areaKm2(union) - Geodesic.areaKm2(square)) / Geodesic.areaKm2(square) < 1e-5)
+        #expect(try union.difference(square).isEmpty && square.difference(union).isEmpty)
+        #expect(!tessellation.unreached.isEmpty, "60 km reaches leave the corners unreached")
+    }
+
+    @Test func aRepeatedSiteGetsNoCell() throws {
+        let sites = [LonLat(36.5, 35.5), LonLat(36.5, 35.5), LonLat(37.5, 36.5)]
+        let tessellation = try Tessellation(sites: sites, reachKm: [500, 500, 500], region: square)
+        #expect(!tessellation.cells[0].isEmpty)
+        #expect(tessellation.cells[1].isEmpty)
+    }
+}
