@@ -5,8 +5,13 @@ public import Foundation
 public enum GazetteerLoader {
     /// Loads every place layer, collecting all problems of all files before throwing.
     public static func load(directory: URL, extraLayers: [URL] = []) throws -> Gazetteer {
+        Gazetteer(layers: try loadLayers(directory: directory, extraLayers: extraLayers).map { $0.map(\.place) })
+    }
+
+    /// The layers as read, each place with its row, lowest precedence first.
+    public static func loadLayers(directory: URL, extraLayers: [URL] = []) throws -> [[LocatedPlace]] {
         var problems = ProblemList()
-        var layers = [[Place]]()
+        var layers = [[LocatedPlace]]()
         let files = csvFiles(in: directory.appendingPathComponent("geonames"))
             + csvFiles(in: directory.appendingPathComponent("curated")) + extraLayers
         if files.isEmpty {
@@ -16,13 +21,13 @@ public enum GazetteerLoader {
         for file in files {
             do {
                 let table = try CSVTable(text: try readText(file), file: displayName(file))
-                layers.append(try PlaceTable.places(from: table))
+                layers.append(try PlaceTable.locatedPlaces(from: table))
             } catch let error as InputError {
                 problems.add(contentsOf: error)
             }
         }
         try problems.throwIfAny()
-        return Gazetteer(layers: layers)
+        return layers
     }
 
     /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson` and `water.geojson`;

@@ -1,5 +1,11 @@
 public import Geometry
 
+/// A place and the row it was read from.
+public struct LocatedPlace: Hashable, Sendable {
+    public var place: Place
+    public var location: SourceLocation
+}
+
 /// Reads and writes places in the curated CSV format:
 /// `id,kind,name_en,name_ar,alt_names,lat,lon,parent,admin1,population,source`.
 public enum PlaceTable {
@@ -9,9 +15,14 @@ public enum PlaceTable {
 
     /// Parses rows, collecting every problem with its line and column before throwing.
     public static func places(from table: CSVTable, requireSource: Bool = true) throws -> [Place] {
+        try locatedPlaces(from: table, requireSource: requireSource).map(\.place)
+    }
+
+    /// The places with the position of their rows, for checks that point at a row.
+    public static func locatedPlaces(from table: CSVTable, requireSource: Bool = true) throws -> [LocatedPlace] {
         try table.requireColumns(required)
         var problems = ProblemList()
-        var places = [Place]()
+        var places = [LocatedPlace]()
         let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         for row in table.rows {
             func field(_ name: String) -> String {
@@ -54,12 +65,13 @@ public enum PlaceTable {
             if requireSource && field("source").isEmpty {
                 problems.add(at("source"), "no source for the coordinate of \"\(id)\"; give a URL or a dataset and id")
             }
-            places.append(Place(
+            places.append(LocatedPlace(place: Place(
                 id: id, kind: kind, nameEn: field("name_en"), nameAr: field("name_ar"),
                 altNames: field("alt_names").split(separator: "|").map { String($0).trimmingSpaces }
                     .filter { !$0.isEmpty },
                 lonLat: LonLat(lon, lat), parent: field("parent").isEmpty ? nil : field("parent"),
-                admin1: field("admin1"), population: population, source: field("source")))
+                admin1: field("admin1"), population: population, source: field("source")),
+                location: table.location(row)))
         }
         try problems.throwIfAny()
         return places

@@ -1,17 +1,77 @@
 import ArgumentParser
+import Claims
+import Foundation
+import Gazetteer
+import Territory
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What changed between two dates: places that changed hands and km² per actor.",
+        abstract: "What changed between two dates: places that changed hands and km² gained and lost per actor.",
         discussion: """
-            Example:
-              controlmap diff --from 2024-11-26 --to 2024-11-30 --format json
+            The diff map is drawn by `controlmap render --diff FROM..TO`.
+
+            Examples:
+              controlmap diff --from 2024-11-26 --to 2024-11-30
+              controlmap diff --from 2024-11-26 --to 2024-12-08 --format json --geojson Output/changed.geojson
             """)
 
     @OptionGroup var input: InputOptions
 
+    @Option(help: "Earlier date (YYYY-MM-DD); default: the first claim's date.")
+    var from: Day?
+
+    @Option(help: "Later date (YYYY-MM-DD); default: the last claim's date.")
+    var to: Day?
+
+    @Option(help: "text (a short summary) or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Also write the ground that changed hands as GeoJSON to this file.")
+    var geojson: String?
+
+    func validate() throws {
+        if format == .geojson { throw ValidationError("--format takes text or json; use --geojson FILE for geometry") }
+        if let from, let to, !(from < to) { throw ValidationError("--from must be before --to") }
+    }
+
     func run() throws {
-        printError("controlmap diff: not available yet; the diff map is drawn by `controlmap render --diff FROM..TO`")
-        throw ExitCode.failure
+        let workspace = try Workspace.load(input)
+        let scenario = workspace.scenario
+        let start = try workspace.date(from ?? scenario.dates.first)
+        let end = try workspace.date(to)
+        guard start < end else { throw ValidationError("--from \(start) must be before --to \(end)") }
+        let diff = try reportingInputErrors { () throws -> ControlDiff in
+            let before = try TerritoryMap(snapshot: scenario.snapshot(at: start), cells: workspace.cells,
+                                          areaClaims: scenario.areaClaims)
+            let after = try TerritoryMap(snapshot: scenario.snapshot(at: end), cells: workspace.cells,
+                                         areaClaims: scenario.areaClaims)
+            return try ControlDiff(from: before, to: after, cells: workspace.cells, actors: scenario.actors.map(\.id))
+        }
+        if let geojson {
+            try OutputFile.write(Array((diff.geoJSON().serialized() + "\n").utf8), to: URL(fileURLWithPath: geojson))
+        }
+        switch format {
+        case .json, .geojson: try emit(diff.json(scenario: scenario).serialized(pretty: true) + "\n", to: nil)
+        case .text: try emit(summary(diff, scenario: scenario), to: nil)
+        }
+    }
+
+    private func summary(_ diff: ControlDiff, scenario: Scenario) -> String {
+        func name(_ actor: String?) -> String {
+            actor.map { scenario.actor(id: $0)?.nameEn ?? $0 } ?? "nobody"
+        }
+        var lines = ["From \(diff.from) to \(diff.to): \(diff.places.count) places changed hands"]
+        for change in diff.places {
+            let place = scenario.gazetteer.place(id: change.placeID)?.nameEn ?? change.placeID
+            lines.append("  \(change.date)  \(place): \(name(change.from)) → \(name(change.to))")
+        }
+        lines.append("Ground, km²:")
+        for balance in diff.actors where balance.km2From > 0 || balance.km2To > 0 {
+            let gained = diff.transfers.filter { $0.to == balance.actor }.reduce(0) { $0 + $1.areaKm2 }
+            let lost = diff.transfers.filter { $0.from == balance.actor }.reduce(0) { $0 + $1.areaKm2 }
+            lines.append(String(format: "  %@: %.0f → %.0f (gained %.0f, lost %.0f)", name(balance.actor),
+                                balance.km2From, balance.km2To, gained, lost))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

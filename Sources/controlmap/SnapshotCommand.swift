@@ -1,18 +1,69 @@
 import ArgumentParser
+import Claims
+import Foundation
+import Gazetteer
+import Territory
 
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Zones and places with their controllers at a date, as GeoJSON or JSON.",
+        abstract: "Zones, front lines and places with their controllers at a date, as GeoJSON, JSON or text.",
         discussion: """
+            GeoJSON and JSON go to stdout, or to -o FILE.
+
             Example:
-              controlmap snapshot --date 2024-11-30 --format geojson
+              controlmap snapshot --date 2024-11-30 --format geojson -o Output/snapshot-2024-11-30.geojson
             """)
 
     @OptionGroup var input: InputOptions
 
+    @Option(help: "Date (YYYY-MM-DD); default: the last claim's date.")
+    var date: Day?
+
+    @Option(help: "geojson, json (the same FeatureCollection) or text (areas per actor).")
+    var format: OutputFormat = .geojson
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    var output: String?
+
     func run() throws {
-        printError("controlmap snapshot: not available yet")
-        throw ExitCode.failure
+        let workspace = try Workspace.load(input)
+        let day = try workspace.date(date)
+        let territory = try reportingInputErrors {
+            try TerritoryMap(snapshot: workspace.scenario.snapshot(at: day), cells: workspace.cells,
+                             areaClaims: workspace.scenario.areaClaims)
+        }
+        let text: String
+        switch format {
+        case .geojson, .json:
+            text = territory.geoJSON(scenario: workspace.scenario).serialized() + "\n"
+        case .text:
+            text = summary(territory, scenario: workspace.scenario)
+        }
+        try emit(text, to: output)
+    }
+
+    private func summary(_ territory: TerritoryMap, scenario: Scenario) -> String {
+        var lines = ["\(territory.snapshot.date): \(territory.snapshot.controls.count) places"]
+        for zone in territory.zones {
+            let name: String
+            switch zone.kind {
+            case .held(let actor): name = scenario.actor(id: actor)?.nameEn ?? actor
+            case .contested(let among): name = "contested (" + among.joined(separator: ", ") + ")"
+            case .unreported: name = "no reported control"
+            }
+            lines.append(String(format: "  %10.0f km²  %@", zone.areaKm2, name))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Prints to stdout, or writes the file whole when a path is given.
+func emit(_ text: String, to path: String?) throws {
+    if let path {
+        try OutputFile.write(Array(text.utf8), to: URL(fileURLWithPath: path))
+        printError("wrote \(path)")
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
