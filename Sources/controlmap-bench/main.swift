@@ -1,1 +1,113 @@
-print("bench")
+// Benchmarks of the pipeline's stages, run as `swift run -c release controlmap-bench` from the repository root.
+// Prints the median of several runs per stage; compare figures from one run only.
+import Canvas
+import Cartography
+import Claims
+import Dispatch
+import Foundation
+import Gazetteer
+import Geometry
+import Territory
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    var times = [Double]()
+    for _ in 0..<runs { times.append(try seconds(body)) }
+    return times.sorted()[runs / 2]
+}
+
+func report(_ name: String, _ value: Double, budget: Double) {
+    let verdict = value <= budget ? "within" : "OVER"
+    print(String(format: "%-58@ %9.1f ms  (%@ budget %.0f ms)", name as NSString, value * 1000, verdict, budget * 1000))
+}
+
+let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let basemap = try GazetteerLoader.loadBasemap(directory: root.appendingPathComponent("Gazetteer"))
+let country = basemap.country.area
+
+// MARK: - Gazetteer: load and resolve 10,000 mixed queries
+
+let gazetteerTime = try median(5) {
+    let gazetteer = try GazetteerLoader.load(directory: root.appendingPathComponent("Gazetteer"))
+    let names = gazetteer.places.flatMap { [$0.nameEn, $0.nameAr, $0.altNames.first ?? $0.nameEn] }
+        .filter { !$0.isEmpty }
+    var found = 0
+    for index in 0..<10_000 {
+        var query = names[(index * 7919) % names.count]
+        if index % 5 == 0 { query = String(query.dropLast()) }
+        if case .found = gazetteer.resolve(query) { found += 1 }
+    }
+    precondition(found > 5_000)
+}
+report("gazetteer: load + 10,000 Arabic/Latin queries", gazetteerTime, budget: 0.3)
+
+// MARK: - Territory on a synthetic scenario of 3,000 places and 60 dates
+
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state >> 11 ^ state
+    }
+}
+var random = SeededGenerator(state: 2024)
+let envelope = country.envelope!
+var places = [Place]()
+while places.count < 3_000 {
+    let position = LonLat(Double.random(in: envelope.minLon...envelope.maxLon, using: &random),
+                          Double.random(in: envelope.minLat...envelope.maxLat, using: &random))
+    guard try country.contains(position) else { continue }
+    let kind: PlaceKind = places.count % 50 == 0 ? .city : places.count % 7 == 0 ? .town : .village
+    places.append(Place(id: "p\(places.count)", kind: kind, nameEn: "Place \(places.count)", lonLat: position,
+                        source: "synthetic"))
+}
+let actors = ["government", "hts", "sna", "sdf"]
+let firstDay = Day(iso: "2024-10-01")!
+var claims = [Claim]()
+for (index, place) in places.enumerated() {
+    let side = actors[Int(place.lonLat.lon * 3 + place.lonLat.lat) % actors.count]
+    claims.append(Claim(date: firstDay, placeID: place.id, actor: side, status: .control,
+                        citation: Citation(source: "synthetic", url: ""), location: .init(file: "", line: index, column: 1)))
+}
+for day in 1..<60 {
+    for _ in 0..<40 {
+        let place = places[Int.random(in: 0..<places.count, using: &random)]
+        claims.append(Claim(date: firstDay.adding(days: day), placeID: place.id,
+                            actor: actors.randomElement(using: &random)!, status: day % 9 == 0 ? .contested : .control,
+                            citation: Citation(source: "synthetic", url: ""), location: .init(file: "", line: 0, column: 1)))
+    }
+}
+let gazetteer = Gazetteer(places: places)
+var cells: PlaceCells!
+let tessellationTime = try median(3) { cells = try PlaceCells(places: places, country: country) }
+report("tessellation of 3,000 places (Voronoi, clip, clean coverage)", tessellationTime, budget: 0.06)
+let decodeTime = median(5) { _ = PlaceCells(encoded: cells.encoded()) }
+report("cells cache: encode + decode", decodeTime, budget: 0.05)
+let oneDate = try median(5) {
+    _ = try TerritoryMap(snapshot: Snapshot(claims: claims, gazetteer: gazetteer, date: firstDay.adding(days: 30)),
+                         cells: cells)
+}
+report("zones + fronts + areas for one more date, from the cache", oneDate, budget: 0.01)
+let allDates = median(3) { [claims, gazetteer, cells = cells!] in
+    DispatchQueue.concurrentPerform(iterations: 60) { day in
+        _ = try? TerritoryMap(snapshot: Snapshot(claims: claims, gazetteer: gazetteer, date: firstDay.adding(days: day)),
+                              cells: cells)
+    }
+}
+report("snapshot + zones + areas for all 60 dates (both cores)", allDates, budget: 1.0)
+
+// MARK: - Cartography: the north-west map of the bundled scenario
+
+let scenario = try ScenarioLoader.load(directory: root.appendingPathComponent("Scenarios/aleppo-2024"),
+                                       gazetteerDirectory: root.appendingPathComponent("Gazetteer"))
+let scenarioCells = try PlaceCells(scenario: scenario, country: country)
+let renderer = MapRenderer(scenario: scenario, basemap: basemap, cells: scenarioCells)
+let view = MapView.builtIn.first { $0.id == "northwest" }!
+let request = MapRequest(date: scenario.dates.last!, view: view, format: .png, widthPx: 2000, dpi: 144)
+let renderTime = try median(5) { _ = try renderer.render(request) }
+report("render 2000 px wide PNG of the north-west view", renderTime, budget: 0.15)
