@@ -17,20 +17,11 @@ struct Furniture {
     private var left: Double { style.marginPt }
     private var right: Double { layout.widthPt - style.marginPt }
 
-    /// The inset's place in the map's top corner; nil for views that already show the whole country.
-    var insetBox: Box? {
-        guard request.view.widthKm < 450 else { return nil }
-        let width = min(130, layout.frame.box.width * 0.2)
-        let height = width * 0.8
-        let x = rtl ? layout.frame.box.x + 6 : layout.frame.box.maxX - width - 6
-        return Box(x: x, y: layout.frame.box.y + 6, width: width, height: height)
-    }
-
     func draw(territory: TerritoryMap, diff: ControlDiff?, basemap: Basemap) {
         title(diff: diff)
         legend()
         scaleBar()
-        if let box = insetBox { inset(box, basemap: basemap) }
+        if let box = layout.insetBox { inset(box, basemap: basemap) }
         canvas.drawText(layout.footer, x: rtl ? right : left, y: layout.footerTop, anchor: rtl ? .topRight : .topLeft,
                         font: layout.font(7, false), colour: style.mutedInk, maxWidth: right - left,
                         alignment: rtl ? .right : .left)
@@ -120,7 +111,8 @@ struct Furniture {
         let km = [1, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
         let length = km / kmPerPt
         let y = layout.legendTop + 4
-        let x0 = rtl ? left : right - length
+        let insetSpace = layout.insetBox.map { $0.width + 12 } ?? 0
+        let x0 = rtl ? left + insetSpace : right - insetSpace - length
         canvas.rectangle(x: x0, y: y, width: length, height: 4)
         canvas.fill(.white, preserve: true)
         canvas.stroke(style.ink, widthPt: 0.8)
@@ -131,12 +123,12 @@ struct Furniture {
                         colour: style.ink)
     }
 
-    /// The country small, with the view's extent outlined, in the map's top corner.
+    /// The country small, with the view's extent outlined, beside the legend.
     private func inset(_ box: Box, basemap: Basemap) {
         guard let country = basemap.country.area.envelope?.expanded(byDegrees: 0.3),
               let frame = try? MapFrame(view: .custom(country), x: box.x + 3, y: box.y + 3, widthPt: box.width - 6)
         else { return }
-        canvas.rectangle(x: box.x, y: box.y, width: box.width, height: frame.box.height + 6)
+        canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
         canvas.fill(style.paper.withAlpha(0.92), preserve: true)
         canvas.stroke(style.mutedInk, widthPt: 0.6)
         frame.addPath(basemap.country.area, to: canvas)

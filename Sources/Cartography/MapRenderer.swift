@@ -47,6 +47,11 @@ public struct MapRenderer {
 
     /// Renders the request to the bytes of a PNG, SVG or PDF file; the same inputs give the same bytes.
     public func render(_ request: MapRequest) throws -> [UInt8] {
+        try renderWithLayout(request).bytes
+    }
+
+    /// Renders, and tells where each label and place symbol went (in points), for checks and image maps.
+    public func renderWithLayout(_ request: MapRequest) throws -> RenderedMap {
         let territory = try TerritoryMap(snapshot: scenario.snapshot(at: request.date), cells: cells,
                                          areaClaims: scenario.areaClaims)
         var earlier: TerritoryMap?
@@ -57,7 +62,8 @@ public struct MapRenderer {
             earlier = before
             diff = try ControlDiff(from: before, to: territory, cells: cells, actors: scenario.actors.map(\.id))
         }
-        let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff, style: style)
+        let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
+                                    basemap: basemap, style: style)
         let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
                                 pixelsPerPoint: request.pixelsPerPoint,
                                 creationDate: "\(request.date)T00:00:00")
@@ -80,16 +86,38 @@ public struct MapRenderer {
         }
         var placer = LabelPlacer(bounds: layout.frame.box.insetBy(2))
         let furniture = Furniture(canvas: canvas, layout: layout, style: style, scenario: scenario, request: request)
-        if let inset = furniture.insetBox { placer.block(inset) }
         let places = PlaceLayer(canvas: canvas, frame: layout.frame, style: style, scenario: scenario,
                                 territory: territory, language: request.language, diff: diff)
-        places.draw(placer: &placer, view: request.view)
+        let placed = places.draw(placer: &placer, view: request.view)
         places.drawNeighbourNames(basemap, placer: &placer)
         canvas.withSavedState {
             layout.frame.addFrame(to: canvas)
             canvas.stroke(style.mutedInk, widthPt: 0.8)
         }
         furniture.draw(territory: territory, diff: diff, basemap: basemap)
-        return try canvas.finish()
+        return RenderedMap(bytes: try canvas.finish(), widthPt: layout.widthPt, heightPt: layout.heightPt,
+                           labels: placed.labels, symbols: placed.symbols)
     }
+}
+
+/// A rendered file with the positions of what was placed on it, in points from the top left.
+public struct RenderedMap: Sendable {
+    public struct Label: Hashable, Sendable {
+        public var placeID: String
+        public var text: String
+        public var x: Double, y: Double, width: Double, height: Double
+    }
+
+    public struct Symbol: Hashable, Sendable {
+        public var placeID: String
+        public var x: Double, y: Double
+        /// `#rrggbb` of its fill.
+        public var fill: String
+    }
+
+    public var bytes: [UInt8]
+    public var widthPt: Double
+    public var heightPt: Double
+    public var labels: [Label]
+    public var symbols: [Symbol]
 }

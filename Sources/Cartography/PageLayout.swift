@@ -27,12 +27,15 @@ struct PageLayout {
     let footer: String
     let font: (Double, Bool) -> Font
     let rightToLeft: Bool
+    /// The locator inset beside the legend; nil for views that already show the whole country.
+    let insetBox: Box?
 
     static let swatchPt = 14.0
     static let legendRowPt = 17.0
     static let scaleBarPt = 150.0
 
-    init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, style: MapStyle) throws {
+    init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, basemap: Basemap,
+         style: MapStyle) throws {
         let language = request.language
         let family = style.family(for: language)
         font = { size, bold in Font(family: family, sizePt: size, bold: bold) }
@@ -46,7 +49,15 @@ struct PageLayout {
         frame = try MapFrame(view: request.view, x: margin, y: margin + titleHeight, widthPt: widthPt - 2 * margin)
         let items = PageLayout.legendItems(scenario: scenario, territory: territory, diff: diff, view: request.view,
                                            language: language, style: style)
-        let available = widthPt - 2 * margin - PageLayout.scaleBarPt - 10
+        let legendTop = frame.box.maxY + 9
+        var insetBox: Box?
+        if request.view.widthKm < 450, let country = basemap.country.area.envelope {
+            let inset = try MapFrame(view: .custom(country.expanded(byDegrees: 0.3)), x: 0, y: 0, widthPt: 104)
+            let x = rightToLeft ? margin : widthPt - margin - inset.box.width - 6
+            insetBox = Box(x: x, y: legendTop, width: inset.box.width + 6, height: inset.box.height + 6)
+        }
+        self.insetBox = insetBox
+        let available = widthPt - 2 * margin - PageLayout.scaleBarPt - (insetBox.map { $0.width + 12 } ?? 0) - 10
         var rows = [[(item: LegendItem, width: Double)]]()
         var rowWidth = 0.0
         for item in items {
@@ -59,9 +70,9 @@ struct PageLayout {
             rowWidth += width
         }
         legendRows = rows
-        legendTop = frame.box.maxY + 9
+        self.legendTop = legendTop
         footer = PageLayout.footerText(scenario: scenario, date: request.date, language: language)
-        footerTop = legendTop + max(Double(rows.count) * PageLayout.legendRowPt, 30) + 6
+        footerTop = legendTop + max(Double(rows.count) * PageLayout.legendRowPt, 30, insetBox?.height ?? 0) + 6
         let footerHeight = measurer.measure(footer, font: font(7, false), maxWidth: widthPt - 2 * margin).height
         heightPt = (footerTop + footerHeight + margin).rounded(.up)
     }

@@ -23,8 +23,10 @@ struct PlaceLayer {
         var priority: Double
     }
 
-    func draw(placer: inout LabelPlacer, view: MapView) {
+    /// Draws symbols and labels, returning where they went.
+    func draw(placer: inout LabelPlacer, view: MapView) -> (labels: [RenderedMap.Label], symbols: [RenderedMap.Symbol]) {
         let marks = visibleMarks(view: view)
+        var labels = [RenderedMap.Label]()
         for mark in marks.reversed() { drawSymbol(mark) }
         for mark in marks {
             placer.block(Box(x: mark.x - mark.radius, y: mark.y - mark.radius, width: 2 * mark.radius,
@@ -39,7 +41,12 @@ struct PlaceLayer {
             guard let box = placer.place(candidates) else { continue }
             canvas.drawText(text, x: box.x, y: box.y, font: font, colour: style.ink, halo: style.halo,
                             alignment: language == .ar ? .right : .left)
+            labels.append(.init(placeID: mark.place.id, text: text, x: box.x, y: box.y, width: box.width,
+                                height: box.height))
         }
+        let symbols = marks.map { RenderedMap.Symbol(placeID: $0.place.id, x: $0.x, y: $0.y,
+                                                     fill: symbolColour($0.place).hex) }
+        return (labels, symbols)
     }
 
     /// Names of neighbouring countries where they have room, after every place label.
