@@ -28,28 +28,17 @@ struct Furniture {
     }
 
     private func title(diff: ControlDiff?) {
-        let titleFont = layout.font(style.titleSizePt, true)
-        let title = Wording.pick(scenario.title, language)
-        let date: String
-        if let from = request.diffFrom {
-            date = Wording.date(from, language) + " → " + Wording.date(request.date, language)
-        } else {
-            date = Wording.date(request.date, language)
-        }
-        let dateFont = layout.font(style.titleSizePt - 1, true)
-        let dateWidth = canvas.measure(date, font: dateFont).width
-        let titleWidth = right - left - dateWidth - 16
-        canvas.drawText(title, x: rtl ? right : left, y: layout.titleTop, anchor: rtl ? .topRight : .topLeft,
-                        font: titleFont, colour: style.ink, maxWidth: titleWidth, alignment: rtl ? .right : .left)
-        canvas.drawText(date, x: rtl ? left : right, y: layout.titleTop, anchor: rtl ? .topLeft : .topRight,
-                        font: dateFont, colour: style.ink)
+        canvas.drawText(Wording.pick(scenario.title, language), x: rtl ? right : left, y: layout.titleTop,
+                        anchor: rtl ? .topRight : .topLeft, font: layout.font(style.titleSizePt, true),
+                        colour: style.ink, maxWidth: layout.titleWidth, alignment: rtl ? .right : .left)
+        canvas.drawText(layout.dateText, x: rtl ? left : right, y: layout.titleTop, anchor: rtl ? .topLeft : .topRight,
+                        font: layout.font(style.titleSizePt - 1, true), colour: style.ink)
         var subtitle = Wording.pick(request.view.name, language)
         if diff != nil {
             subtitle += " — " + Wording.text("territory that changed hands, hatched in the gaining side's colour",
                                              "الأراضي التي تبدلت السيطرة عليها، مظللة بلون الطرف الذي كسبها", language)
         }
-        let titleHeight = canvas.measure("Ag", font: titleFont).height
-        canvas.drawText(subtitle, x: rtl ? right : left, y: layout.titleTop + titleHeight + 2,
+        canvas.drawText(subtitle, x: rtl ? right : left, y: layout.titleTop + layout.titleHeight + 2,
                         anchor: rtl ? .topRight : .topLeft, font: layout.font(10.5, false), colour: style.mutedInk)
     }
 

@@ -21,6 +21,10 @@ struct PageLayout {
     let heightPt: Double
     let frame: MapFrame
     let titleTop: Double
+    /// The title wraps within this width, beside the date stamp.
+    let titleWidth: Double
+    let titleHeight: Double
+    let dateText: String
     let legendTop: Double
     let legendRows: [[(item: LegendItem, width: Double)]]
     let footerTop: Double
@@ -44,9 +48,17 @@ struct PageLayout {
         let margin = style.marginPt
         let measurer = try Canvas(widthPt: 10, heightPt: 10, format: .png)
         titleTop = margin
-        let titleHeight = measurer.measure("Ag", font: font(style.titleSizePt, true)).height
-            + measurer.measure("Ag", font: font(10.5, false)).height + 10
-        frame = try MapFrame(view: request.view, x: margin, y: margin + titleHeight, widthPt: widthPt - 2 * margin)
+        if let from = request.diffFrom {
+            dateText = Wording.date(from, language) + " → " + Wording.date(request.date, language)
+        } else {
+            dateText = Wording.date(request.date, language)
+        }
+        let dateWidth = measurer.measure(dateText, font: font(style.titleSizePt - 1, true)).width
+        titleWidth = max(widthPt - 2 * margin - dateWidth - 16, widthPt * 0.3)
+        titleHeight = measurer.measure(Wording.pick(scenario.title, language), font: font(style.titleSizePt, true),
+                                       maxWidth: titleWidth).height
+        let headerHeight = titleHeight + 2 + measurer.measure("Ag", font: font(10.5, false)).height + 8
+        frame = try MapFrame(view: request.view, x: margin, y: margin + headerHeight, widthPt: widthPt - 2 * margin)
         let items = PageLayout.legendItems(scenario: scenario, territory: territory, diff: diff, view: request.view,
                                            language: language, style: style)
         let legendTop = frame.box.maxY + 9

@@ -20,7 +20,8 @@ struct NameIndex: Sendable {
 
     var byKey: [String: [Entry]] = [:]
     var bySkeleton: [String: [Entry]] = [:]
-    var keys: [(key: String, place: Int)] = []
+    /// Every key as Unicode scalars, for edit distances without re-walking strings.
+    var keys: [(scalars: [UInt32], place: Int)] = []
 
     init(_ places: [Place]) {
         for (index, place) in places.enumerated() {
@@ -29,7 +30,7 @@ struct NameIndex: Sendable {
                 guard !name.key.isEmpty else { continue }
                 let entry = Entry(place: index, primary: position < 2, hint: name.kindHint)
                 byKey[name.key, default: []].append(entry)
-                keys.append((name.key, index))
+                keys.append((name.key.unicodeScalars.map(\.value), index))
                 if name.skeleton.filter({ $0 != " " }).count >= 3 {
                     bySkeleton[name.skeleton, default: []].append(entry)
                 }
@@ -104,15 +105,16 @@ extension Gazetteer {
 
     /// Near spellings by edit distance: one edit in a long name resolves; anything else only suggests.
     private func fuzzy(_ name: NameKey, scope: Place?) -> Resolution {
-        let limit = max(1, name.key.count / 4)
+        let query = name.key.unicodeScalars.map(\.value)
+        let limit = max(1, query.count / 4)
         var best = [Int: Int]()
-        for entry in names.keys where abs(entry.key.count - name.key.count) <= limit {
-            let distance = EditDistance.between(entry.key, name.key, limit: limit)
+        for entry in names.keys where abs(entry.scalars.count - query.count) <= limit {
+            let distance = EditDistance.between(entry.scalars, query, limit: limit)
             if distance <= limit, distance < best[entry.place] ?? .max { best[entry.place] = distance }
         }
         let ranked = best.filter { scope == nil || inScope(places[$0.key], scope!) }
             .sorted { $0.value != $1.value ? $0.value < $1.value : Gazetteer.ranksBefore(places[$0.key], places[$1.key]) }
-        if let first = ranked.first, first.value == 1, name.key.count >= 6,
+        if let first = ranked.first, first.value == 1, query.count >= 6,
            ranked.count == 1 || ranked[1].value > 1 {
             return .found(places[first.key], score: 0.8)
         }
@@ -120,10 +122,13 @@ extension Gazetteer {
     }
 }
 
-/// Levenshtein distance over characters, giving up past `limit`.
+/// Levenshtein distance over Unicode scalars, giving up past `limit`.
 enum EditDistance {
     static func between(_ left: String, _ right: String, limit: Int) -> Int {
-        let a = Array(left), b = Array(right)
+        between(left.unicodeScalars.map(\.value), right.unicodeScalars.map(\.value), limit: limit)
+    }
+
+    static func between(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)

@@ -46,16 +46,20 @@ public struct TerritoryMap: Sendable {
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = []) throws {
         self.snapshot = snapshot
         var cellsByKind = [Zone.Kind: [MultiPolygon]]()
-        for (index, placeID) in cells.placeIDs.enumerated() where !cells.cells[index].isEmpty {
-            cellsByKind[TerritoryMap.kind(of: snapshot.controls[placeID]?.state), default: []].append(cells.cells[index])
+        let kinds = cells.placeIDs.map { TerritoryMap.kind(of: snapshot.controls[$0]?.state) }
+        for (index, kind) in kinds.enumerated() where !cells.cells[index].isEmpty {
+            cellsByKind[kind, default: []].append(cells.cells[index])
         }
         cellsByKind[.unreported, default: []].append(cells.unreached)
         var zones = try cellsByKind.map { kind, parts in
             Zone(kind: kind, area: try MultiPolygon.coverageUnion(parts.filter { !$0.isEmpty }))
         }
-        zones = try TerritoryMap.applying(TerritoryMap.active(areaClaims, at: snapshot.date), to: zones)
+        let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
+        zones = try TerritoryMap.applying(areaClaims, to: zones)
         self.zones = zones.filter { !$0.area.isEmpty }.sorted { TerritoryMap.order($0.kind) < TerritoryMap.order($1.kind) }
-        fronts = try TerritoryMap.fronts(between: self.zones)
+        fronts = areaClaims.isEmpty
+            ? FrontTracer.fronts(cells: cells.cells, actors: kinds.map { if case .held(let actor) = $0 { actor } else { nil } })
+            : try TerritoryMap.fronts(between: self.zones)
     }
 
     public func zone(of actor: String) -> Zone? {
@@ -102,6 +106,7 @@ public struct TerritoryMap: Sendable {
         return areas.map { Zone(kind: $0.key, area: $0.value) }
     }
 
+    /// Fronts by overlay of the zones' outlines, for when area claims have cut across the cells.
     private static func fronts(between zones: [Zone]) throws -> [FrontLine] {
         let held = zones.filter { $0.actor != nil }
         let boundaries = try held.map { try $0.area.boundary() }
