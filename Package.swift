@@ -41,7 +41,7 @@ let package = Package(
         // MARK: - Tests mirror the sources
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "geometry-cycles"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
-        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"]),
+        .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),

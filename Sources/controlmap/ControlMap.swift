@@ -12,5 +12,5 @@ struct ControlMap: ParsableCommand {
             Example:
               controlmap render --date 2024-11-30 --view northwest --lang ar
             """,
-        subcommands: [Render.self, Diff.self, SnapshotCommand.self, Resolve.self, Check.self])
+        subcommands: [Render.self, Diff.self, SnapshotCommand.self, Resolve.self, Check.self, ImportCommand.self])
 }

