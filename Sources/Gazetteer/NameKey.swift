@@ -122,8 +122,12 @@ public struct NameKey: Hashable, Sendable {
         }
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
         let words = text.split(separator: " ").map { word -> String in
-            let consonants = word.enumerated().filter { $0.offset == 0 || !vowels.contains($0.element) }
-            return String(consonants.map(\.element))
+            // An initial vowel is kept as "a", so Efrin meets Afrin and Idleb meets Idlib.
+            let consonants = word.enumerated().compactMap { offset, letter -> Character? in
+                if offset == 0 { return vowels.contains(letter) ? "a" : letter }
+                return vowels.contains(letter) ? nil : letter
+            }
+            return String(consonants)
         }
         return words.joined(separator: " ")
     }
