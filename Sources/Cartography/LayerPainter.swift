@@ -13,11 +13,7 @@ struct LayerPainter {
 
     func basemap(_ basemap: Basemap) {
         canvas.paint(style.sea)
-        if basemap.land.isEmpty {
-            canvas.paint(style.land)
-        } else {
-            fill(basemap.land, style.land)
-        }
+        fill(basemap.land, style.land)
         for neighbour in basemap.neighbours {
             fill(neighbour.area, style.neighbour)
         }

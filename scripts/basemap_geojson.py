@@ -1,0 +1,101 @@
+"""Turns GMT multi-segment text into the basemap GeoJSON files; see scripts/extract-basemap.sh."""
+import json
+import os
+import sys
+
+from shapely.geometry import LineString, MultiPolygon, Polygon, box, mapping
+from shapely.ops import unary_union, linemerge
+from shapely.validation import make_valid
+
+EXTENT = box(33.0, 30.5, 44.5, 38.6)
+NAMES = {
+    "SY": ("Syria", "سوريا"), "TR": ("Turkey", "تركيا"), "LB": ("Lebanon", "لبنان"), "IL": ("Israel", "إسرائيل"),
+    "PS": ("Palestine", "فلسطين"), "JO": ("Jordan", "الأردن"), "IQ": ("Iraq", "العراق"), "CY": ("Cyprus", "قبرص"),
+    "EG": ("Egypt", "مصر"), "SA": ("Saudi Arabia", "السعودية"),
+}
+DCW = "Digital Chart of the World (public domain), through Debian gmt-dcw"
+GSHHG = "GSHHG, Wessel and Smith (LGPL), through Debian gmt-gshhg-high"
+
+
+def segments(path):
+    """Each `>`-separated run of `lon lat` lines, with its header."""
+    runs, header, points = [], "", []
+    with open(path) as text:
+        for line in text:
+            if line.startswith(">"):
+                if points:
+                    runs.append((header, points))
+                header, points = line, []
+            elif line.strip():
+                lon, lat = map(float, line.split()[:2])
+                points.append((lon, lat))
+    if points:
+        runs.append((header, points))
+    return runs
+
+
+def area(path):
+    parts = [make_valid(Polygon(points)) for _, points in segments(path) if len(points) >= 4]
+    return unary_union(parts)
+
+
+def rounded(geometry):
+    def walk(value):
+        if isinstance(value, (list, tuple)):
+            if value and isinstance(value[0], float):
+                return [round(value[0], 4), round(value[1], 4)]
+            return [walk(item) for item in value]
+        return value
+    data = mapping(geometry)
+    return {"type": data["type"], "coordinates": walk(data["coordinates"])}
+
+
+def write(path, features, attribution):
+    temporary = path + ".tmp"
+    with open(temporary, "w", encoding="utf-8") as out:
+        json.dump({"type": "FeatureCollection", "attribution": attribution, "features": features}, out,
+                  ensure_ascii=False, separators=(",", ":"))
+    os.replace(temporary, path)
+
+
+def feature(geometry, properties):
+    return {"type": "Feature", "properties": properties, "geometry": rounded(geometry)}
+
+
+def polygonal(geometry):
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    return MultiPolygon([g for g in getattr(geometry, "geoms", []) if g.geom_type == "Polygon"])
+
+
+def main(work, out):
+    os.makedirs(out, exist_ok=True)
+    syria = area(os.path.join(work, "SY.txt")).simplify(0.003, preserve_topology=True)
+    write(os.path.join(out, "syria.geojson"),
+          [feature(syria, {"id": "SY", "name_en": NAMES["SY"][0], "name_ar": NAMES["SY"][1]})], DCW)
+    neighbours = []
+    for code in ["TR", "LB", "IL", "PS", "JO", "IQ", "CY", "EG", "SA"]:
+        path = os.path.join(work, code + ".txt")
+        if not os.path.exists(path) or os.path.getsize(path) == 0:
+            continue
+        shape = polygonal(area(path).intersection(EXTENT).difference(syria)).simplify(0.004, preserve_topology=True)
+        if not shape.is_empty:
+            neighbours.append(feature(shape, {"id": code, "name_en": NAMES[code][0], "name_ar": NAMES[code][1]}))
+    write(os.path.join(out, "neighbours.geojson"), neighbours, DCW)
+    # Land is Syria and its neighbours (DCW follows the coast); GSHHG gives the lakes (level 2) and rivers.
+    lakes = []
+    for header, points in segments(os.path.join(work, "shore.txt")):
+        if "Level 2" in header and len(points) >= 4:
+            shape = make_valid(Polygon(points)).intersection(EXTENT)
+            if shape.area > 0.002:
+                lakes.append(shape)
+    water = [feature(polygonal(lake).simplify(0.002, preserve_topology=True), {"kind": "lake"}) for lake in lakes]
+    rivers = [LineString(points) for _, points in segments(os.path.join(work, "rivers.txt")) if len(points) >= 2]
+    merged = linemerge(unary_union(rivers)).simplify(0.004)
+    lines = [line for line in getattr(merged, "geoms", [merged]) if line.length > 0.05]
+    water += [feature(line, {"kind": "river"}) for line in lines]
+    write(os.path.join(out, "water.geojson"), water, GSHHG)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
