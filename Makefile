@@ -10,6 +10,8 @@ demo: deps
 	.build/debug/controlmap render --view syria
 	.build/debug/controlmap render --date 2024-11-30 --view northwest
 	.build/debug/controlmap render --diff 2024-11-26..2024-11-30 --view northwest
+	.build/debug/controlmap render --date 2024-11-30 --view northwest --width 1200 -o Output/README-northwest-2024-11-30.png
+	.build/debug/controlmap render --diff 2024-11-26..2024-11-30 --view northwest --width 1200 -o Output/README-diff-2024-11-26-to-30.png
 
 test:
 	scripts/install-deps.sh --test

@@ -20,7 +20,7 @@ public struct MapView: Hashable, Sendable {
         MapView(id: "northwest", name: LocalizedText(en: "North-west Syria", ar: "شمال غرب سوريا"),
                 envelope: Envelope(minLon: 35.75, minLat: 34.95, maxLon: 38.25, maxLat: 36.85)),
         MapView(id: "aleppo-city", name: LocalizedText(en: "Aleppo city", ar: "مدينة حلب"),
-                envelope: Envelope(minLon: 37.04, minLat: 36.11, maxLon: 37.28, maxLat: 36.29)),
+                envelope: Envelope(minLon: 37.082, minLat: 36.137, maxLon: 37.238, maxLat: 36.263)),
     ]
 
     /// Built-in views overlaid with the scenario's, by id.

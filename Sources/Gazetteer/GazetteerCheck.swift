@@ -5,8 +5,8 @@ public import Geometry
 public enum GazetteerCheck {
     /// How far a place may lie from its parent (a neighbourhood from its city), km.
     public static let parentReachKm = 25.0
-    /// How far outside the border a place may lie (border data is simplified), km.
-    public static let borderToleranceKm = 3.0
+    /// How far outside the border a place may lie, km: the border is simplified and Arwad island lies 3 km out.
+    public static let borderToleranceKm = 5.0
 
     public static func problems(layers: [[LocatedPlace]], country: MultiPolygon) -> [InputProblem] {
         var problems = [InputProblem]()

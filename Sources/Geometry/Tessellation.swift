@@ -15,18 +15,45 @@ public struct Tessellation: Hashable, Sendable {
     }
 
     /// Tessellates `region` among `sites`, each cell cut to a disc of `reachKm[i]` around its site.
-    public init(sites: [LonLat], reachKm: [Double], region: MultiPolygon) throws {
+    /// A site with a parent (`parents[i]`, the index of another site) shares out its parent's cell with its
+    /// siblings instead of competing with the parent's neighbours: a city keeps its countryside, and its
+    /// neighbourhoods divide the city's own ground.
+    public init(sites: [LonLat], reachKm: [Double], parents: [Int?]? = nil, region: MultiPolygon) throws {
         precondition(sites.count == reachKm.count, "one reach per site")
+        let parents = parents ?? sites.map { _ in nil }
         let context = GEOSContext()
         let regionGeometry = try context.multiPolygon(region)
         let preparedRegion = try PreparedGeometry(regionGeometry)
-        let voronoi = try Self.voronoiCells(sites: sites, region: region, context: context)
-        let clipped = try sites.indices.map { index -> GEOSGeometryRef? in
-            guard let cell = voronoi[index] else { return nil }
-            let disc = try context.polygon(.disc(centre: sites[index], radiusKm: reachKm[index]))
-            let reached = try context.make("reach") { GEOSIntersection_r($0, cell.raw, disc.raw) }
-            if try preparedRegion.contains(reached) { return reached }
-            return try context.make("clip") { GEOSIntersection_r($0, reached.raw, regionGeometry.raw) }
+        let topLevel = sites.indices.filter { parents[$0] == nil }
+        var clipped = [GEOSGeometryRef?](repeating: nil, count: sites.count)
+        for (index, cell) in zip(topLevel, try Self.voronoiCells(sites: topLevel.map { sites[$0] }, region: region,
+                                                                context: context)) {
+            guard let cell else { continue }
+            clipped[index] = try Self.clip(cell, to: sites[index], reachKm: reachKm[index], context: context,
+                                           region: regionGeometry, preparedRegion: preparedRegion)
+        }
+        for parent in topLevel {
+            let children = sites.indices.filter { parents[$0] == parent }
+            guard !children.isEmpty, let parentCell = clipped[parent] else { continue }
+            let parentArea = MultiPolygon(try parentCell.polygons())
+            let family = [parent] + children
+            let cells = try Self.voronoiCells(sites: family.map { sites[$0] }, region: parentArea, context: context)
+            let preparedParent = try PreparedGeometry(parentCell)
+            var taken = [GEOSGeometryRef]()
+            for (index, cell) in zip(family, cells) where index != parent {
+                guard let cell else { continue }
+                let childCell = try Self.clip(cell, to: sites[index], reachKm: reachKm[index], context: context,
+                                              region: parentCell, preparedRegion: preparedParent)
+                clipped[index] = childCell
+                taken.append(childCell)
+            }
+            if !taken.isEmpty {
+                // The collection takes ownership of its members, so it gets copies of the children's cells.
+                let copies = try taken.map { child in try context.make("copy") { GEOSGeom_clone_r($0, child.raw) } }
+                let family = try context.collection(type: GEOS_GEOMETRYCOLLECTION, copies)
+                let union = try context.make("children") { GEOSUnaryUnion_r($0, family.raw) }
+                clipped[parent] = try context.make("parent remainder") { GEOSDifference_r($0, parentCell.raw, union.raw) }
+            }
         }
         let faces = try Self.nodedFaces(clipped.compactMap { $0 } + [regionGeometry], context: context)
         var facesOfCell = [[Polygon]](repeating: [], count: sites.count)
@@ -43,6 +70,17 @@ public struct Tessellation: Hashable, Sendable {
         }
         cells = try facesOfCell.map { try $0.isEmpty ? MultiPolygon() : .coverageUnion($0.map { MultiPolygon([$0]) }) }
         unreached = try unreachedFaces.isEmpty ? MultiPolygon() : .coverageUnion(unreachedFaces.map { MultiPolygon([$0]) })
+    }
+
+    /// A Voronoi cell cut to its site's reach and to the region.
+    private static func clip(
+        _ cell: GEOSGeometryRef, to site: LonLat, reachKm: Double, context: GEOSContext, region: GEOSGeometryRef,
+        preparedRegion: PreparedGeometry
+    ) throws -> GEOSGeometryRef {
+        let disc = try context.polygon(.disc(centre: site, radiusKm: reachKm))
+        let reached = try context.make("reach") { GEOSIntersection_r($0, cell.raw, disc.raw) }
+        if try preparedRegion.contains(reached) { return reached }
+        return try context.make("clip") { GEOSIntersection_r($0, reached.raw, region.raw) }
     }
 
     /// Raw Voronoi cells in site order. GEOS 3.11 returns them in its own order, so each is matched to the

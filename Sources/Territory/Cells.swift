@@ -25,7 +25,9 @@ public struct PlaceCells: Sendable {
     /// Tessellates `country` among `places`.
     public init(places: [Place], country: MultiPolygon) throws {
         let ordered = places.sorted { $0.id < $1.id }
+        let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
         let tessellation = try Tessellation(sites: ordered.map(\.lonLat), reachKm: ordered.map(\.kind.reachKm),
+                                            parents: ordered.map { $0.parent.flatMap { index[$0] } },
                                             region: country)
         self.init(placeIDs: ordered.map(\.id), cells: tessellation.cells, unreached: tessellation.unreached,
                   key: PlaceCells.key(places: ordered, country: country))
@@ -52,6 +54,7 @@ public struct PlaceCells: Sendable {
             mix(place.lonLat.lon.bitPattern)
             mix(place.lonLat.lat.bitPattern)
             mix(place.kind.reachKm.bitPattern)
+            for byte in (place.parent ?? "").utf8 { mix(UInt64(byte)) }
         }
         for polygon in country.polygons {
             for point in polygon.exterior {

@@ -18,7 +18,7 @@ struct BadInputTests {
 
     @Test(arguments: [
         ("2024-13-01,Idlib,hts,control,Reuters,https://r,n", "claims.csv:2:1: error: \"2024-13-01\" is not a date; write it as YYYY-MM-DD, e.g. 2024-11-30"),
-        ("2024-11-30,Idlib,hts,owns,Reuters,https://r,n", "claims.csv:2:23: error: unknown status \"owns\"; use control, contested or withdrawn"),
+        ("2024-11-30,Idlib,hts,owns,Reuters,https://r,n", "claims.csv:2:22: error: unknown status \"owns\"; use control, contested or withdrawn"),
         ("2024-11-30,Idlib,rebels,control,Reuters,https://r,n", "claims.csv:2:18: error: unknown actor \"rebels\"; scenario.yaml defines government, russia, hts, sna, sdf, sfa, southern"),
         ("2024-11-30,Idlib,hts,control,,https://r,n", "claims.csv:2:30: error: no source; name who reported it (e.g. Reuters, SOHR)"),
         ("2024-11-30,Qwxyzq,hts,control,Reuters,https://r,n", "claims.csv:2:12: error: unknown place \"Qwxyzq\"; add it to the scenario's places.csv"),
@@ -88,6 +88,7 @@ struct BadInputTests {
     func unknownLanguageOrFormatIsRefused(arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("Error: The value '\(arguments[2])' is invalid for '--\(arguments[1].dropFirst(2))'"))
+        let option = arguments[1].dropFirst(2)
+        #expect(result.stderr.contains("Error: The value '\(arguments[2])' is invalid for '--\(option) <\(option)>'. Please provide one of"))
     }
 }
