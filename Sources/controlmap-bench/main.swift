@@ -27,11 +27,15 @@ func report(_ name: String, _ value: Double, budget: Double) {
 }
 
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+/// `controlmap-bench gazetteer` (or territory, render) runs one section only, for profiling.
+let only = CommandLine.arguments.dropFirst().first
+func runs(_ section: String) -> Bool { only == nil || only == section }
 let basemap = try GazetteerLoader.loadBasemap(directory: root.appendingPathComponent("Gazetteer"))
 let country = basemap.country.area
 
 // MARK: - Gazetteer: load and resolve 10,000 mixed queries
 
+if runs("gazetteer") {
 let gazetteerTime = try median(5) {
     let gazetteer = try GazetteerLoader.load(directory: root.appendingPathComponent("Gazetteer"))
     let names = gazetteer.places.flatMap { [$0.nameEn, $0.nameAr, $0.altNames.first ?? $0.nameEn] }
@@ -45,6 +49,7 @@ let gazetteerTime = try median(5) {
     precondition(found > 5_000)
 }
 report("gazetteer: load + 10,000 Arabic/Latin queries", gazetteerTime, budget: 0.3)
+}
 
 // MARK: - Territory on a synthetic scenario of 3,000 places and 60 dates
 
@@ -55,6 +60,7 @@ struct SeededGenerator: RandomNumberGenerator {
         return state >> 11 ^ state
     }
 }
+if runs("territory") {
 var random = SeededGenerator(state: 2024)
 let envelope = country.envelope!
 var places = [Place]()
@@ -100,9 +106,11 @@ let allDates = median(3) { [claims, gazetteer, cells = cells!] in
     }
 }
 report("snapshot + zones + areas for all 60 dates (both cores)", allDates, budget: 1.0)
+}
 
 // MARK: - Cartography: the north-west map of the bundled scenario
 
+if runs("render") {
 let scenario = try ScenarioLoader.load(directory: root.appendingPathComponent("Scenarios/aleppo-2024"),
                                        gazetteerDirectory: root.appendingPathComponent("Gazetteer"))
 let scenarioCells = try PlaceCells(scenario: scenario, country: country)
@@ -111,3 +119,4 @@ let view = MapView.builtIn.first { $0.id == "northwest" }!
 let request = MapRequest(date: scenario.dates.last!, view: view, format: .png, widthPx: 2000, dpi: 144)
 let renderTime = try median(5) { _ = try renderer.render(request) }
 report("render 2000 px wide PNG of the north-west view", renderTime, budget: 0.15)
+}
