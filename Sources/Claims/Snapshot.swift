@@ -34,47 +34,13 @@ public struct Snapshot: Hashable, Sendable {
 
     /// Applies the snapshot rules: each place's latest claims on or before `date`; a parent's claim holds for
     /// its children unless a child has its own claim of the same or a later day; same-day claims that disagree
-    /// make the place contested, keeping every source.
+    /// make the place contested, keeping every source. For many dates, build a `ClaimHistory` once instead.
     public init(claims: [Claim], gazetteer: Gazetteer, date: Day) {
+        self = ClaimHistory(claims: claims, gazetteer: gazetteer).snapshot(at: date)
+    }
+
+    init(date: Day, controls: [String: PlaceControl]) {
         self.date = date
-        let byPlace = Dictionary(grouping: claims.filter { $0.date <= date }, by: \.placeID)
-        var own = [String: (state: ControlState, day: Day, since: Day, citations: [Citation])]()
-        for (placeID, placeClaims) in byPlace {
-            let days = Dictionary(grouping: placeClaims, by: \.date)
-            let ordered = days.keys.sorted()
-            guard let lastDay = ordered.last else { continue }
-            var resolved = [ControlState]()
-            for (index, day) in ordered.enumerated() {
-                resolved.append(Snapshot.state(of: days[day]!, previous: index > 0 ? resolved[index - 1] : nil))
-            }
-            let current = resolved.last!
-            var sinceIndex = ordered.count - 1
-            while sinceIndex > 0 && resolved[sinceIndex - 1] == current { sinceIndex -= 1 }
-            let citations = days[lastDay]!.map(\.citation).uniquedCitations()
-            own[placeID] = (current, lastDay, ordered[sinceIndex], citations)
-        }
-        var controls = [String: PlaceControl]()
-        for (placeID, entry) in own {
-            controls[placeID] = PlaceControl(placeID: placeID, state: entry.state, since: entry.since,
-                                             citations: entry.citations, inheritedFrom: nil)
-        }
-        // Children inherit from the nearest claimed ancestor whose claim is newer than their own.
-        for place in gazetteer.places {
-            var ancestorID = place.parent
-            var seen = Set<String>()
-            while let id = ancestorID, seen.insert(id).inserted {
-                if let ancestor = own[id] {
-                    let mine = own[place.id]
-                    if mine == nil || mine!.day < ancestor.day {
-                        controls[place.id] = PlaceControl(placeID: place.id, state: ancestor.state,
-                                                          since: ancestor.since, citations: ancestor.citations,
-                                                          inheritedFrom: id)
-                    }
-                    break
-                }
-                ancestorID = gazetteer.place(id: id)?.parent
-            }
-        }
         self.controls = controls
     }
 

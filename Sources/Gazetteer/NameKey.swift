@@ -82,12 +82,16 @@ public struct NameKey: Hashable, Sendable {
         "airfield": [.airbase, .airport], "base": [.airbase, .base], "military": [],
     ]
 
+    private static let english = Locale(identifier: "en")
+    private static let apostrophes: Set<Character> = ["ʿ", "ʾ", "‘", "’", "`", "'", "´", "ʻ", "ʼ"]
+
     private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
-                                  locale: Locale(identifier: "en"))
+        let folded = name.utf8.allSatisfy { $0 < 0x80 }
+            ? name.lowercased()
+            : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: english)
         var cleaned = ""
         for character in folded {
-            if "ʿʾ‘’`'´ʻʼ".contains(character) { continue }
+            if apostrophes.contains(character) { continue }
             cleaned.append(character.isLetter || character.isNumber ? character : " ")
         }
         var words = cleaned.split(separator: " ").map(String.init)
@@ -113,22 +117,46 @@ public struct NameKey: Hashable, Sendable {
         return result
     }
 
+    /// Letter pairs transliterations disagree on, unified in this order (each pass sees the last one's result).
+    private static let skeletonPairs: [([Unicode.Scalar], [Unicode.Scalar])] = [
+        ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("q", "k"), ("c", "k"),
+        ("ou", "u"), ("w", "v"), ("j", "g"), ("dj", "g"), ("x", "ks"),
+    ].map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
+
     /// Consonants only, after unifying the letter pairs transliterations disagree on.
     private static func latinSkeleton(_ key: String) -> String {
-        var text = key
-        for (from, to) in [("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"),
-                           ("q", "k"), ("c", "k"), ("ou", "u"), ("w", "v"), ("j", "g"), ("dj", "g"), ("x", "ks")] {
-            text = text.replacingOccurrences(of: from, with: to)
-        }
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
-        let words = text.split(separator: " ").map { word -> String in
-            // An initial vowel is kept as "a", so Efrin meets Afrin and Idleb meets Idlib.
-            let consonants = word.enumerated().compactMap { offset, letter -> Character? in
-                if offset == 0 { return vowels.contains(letter) ? "a" : letter }
-                return vowels.contains(letter) ? nil : letter
+        var text = Array(key.unicodeScalars)
+        for (from, to) in skeletonPairs where text.contains(from[0]) {
+            var replaced = [Unicode.Scalar]()
+            replaced.reserveCapacity(text.count + 1)
+            var index = 0
+            while index < text.count {
+                if text[index] == from[0], index + from.count <= text.count,
+                   from.count == 1 || text[index + 1] == from[1] {
+                    replaced.append(contentsOf: to)
+                    index += from.count
+                } else {
+                    replaced.append(text[index])
+                    index += 1
+                }
             }
-            return String(consonants)
+            text = replaced
         }
-        return words.joined(separator: " ")
+        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+        var result = String.UnicodeScalarView()
+        var atWordStart = true
+        for letter in text {
+            if letter == " " {
+                result.append(letter)
+                atWordStart = true
+            } else if atWordStart {
+                // An initial vowel is kept as "a", so Efrin meets Afrin and Idleb meets Idlib.
+                result.append(vowels.contains(letter) ? "a" : letter)
+                atWordStart = false
+            } else if !vowels.contains(letter) {
+                result.append(letter)
+            }
+        }
+        return String(result)
     }
 }

@@ -20,8 +20,10 @@ struct NameIndex: Sendable {
 
     var byKey: [String: [Entry]] = [:]
     var bySkeleton: [String: [Entry]] = [:]
-    /// Every key as Unicode scalars, for edit distances without re-walking strings.
-    var keys: [(scalars: [UInt32], place: Int)] = []
+    /// Every key's Unicode scalars end to end, for edit distances without re-walking strings.
+    var scalars: [UInt32] = []
+    /// Where each key lies in `scalars`, and its place.
+    var keys: [(start: Int, count: Int, place: Int)] = []
 
     init(_ places: [Place]) {
         for (index, place) in places.enumerated() {
@@ -30,7 +32,9 @@ struct NameIndex: Sendable {
                 guard !name.key.isEmpty else { continue }
                 let entry = Entry(place: index, primary: position < 2, hint: name.kindHint)
                 byKey[name.key, default: []].append(entry)
-                keys.append((name.key.unicodeScalars.map(\.value), index))
+                let start = scalars.count
+                scalars.append(contentsOf: name.key.unicodeScalars.lazy.map(\.value))
+                keys.append((start, scalars.count - start, index))
                 if name.skeleton.filter({ $0 != " " }).count >= 3 {
                     bySkeleton[name.skeleton, default: []].append(entry)
                 }
@@ -108,9 +112,17 @@ extension Gazetteer {
         let query = name.key.unicodeScalars.map(\.value)
         let limit = max(1, query.count / 4)
         var best = [Int: Int]()
-        for entry in names.keys where abs(entry.scalars.count - query.count) <= limit {
-            let distance = EditDistance.between(entry.scalars, query, limit: limit)
-            if distance <= limit, distance < best[entry.place] ?? .max { best[entry.place] = distance }
+        var scratch = [Int](repeating: 0, count: 2 * (query.count + 1))
+        names.scalars.withUnsafeBufferPointer { all in
+            query.withUnsafeBufferPointer { query in
+                scratch.withUnsafeMutableBufferPointer { rows in
+                    for entry in names.keys where abs(entry.count - query.count) <= limit {
+                        let key = UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])
+                        let distance = EditDistance.between(key, query, limit: limit, rows: rows)
+                        if distance <= limit, distance < best[entry.place] ?? .max { best[entry.place] = distance }
+                    }
+                }
+            }
         }
         let ranked = best.filter { scope == nil || inScope(places[$0.key], scope!) }
             .sorted { $0.value != $1.value ? $0.value < $1.value : Gazetteer.ranksBefore(places[$0.key], places[$1.key]) }
@@ -124,20 +136,33 @@ extension Gazetteer {
 
 /// Levenshtein distance over Unicode scalars, giving up past `limit`.
 enum EditDistance {
-    static func between(_ left: String, _ right: String, limit: Int) -> Int {
-        between(left.unicodeScalars.map(\.value), right.unicodeScalars.map(\.value), limit: limit)
+    static func between(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
+        var scratch = [Int](repeating: 0, count: 2 * (b.count + 1))
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                scratch.withUnsafeMutableBufferPointer { rows in
+                    between(a, b, limit: limit, rows: rows)
+                }
+            }
+        }
     }
 
-    static func between(_ a: [UInt32], _ b: [UInt32], limit: Int) -> Int {
+    /// The search's inner loop: `rows` holds at least 2 × (b.count + 1) scratch integers, so that
+    /// thousands of comparisons per query allocate nothing.
+    static func between(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int,
+                        rows: UnsafeMutableBufferPointer<Int>) -> Int {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        let width = b.count + 1
+        var previous = rows.baseAddress!, current = previous + width
+        for j in 0...b.count { previous[j] = j }
         for i in 1...a.count {
             current[0] = i
-            var rowMin = current[0]
+            var rowMin = i
+            let letter = a[i - 1]
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, current[j])
+                let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter == b[j - 1] ? 0 : 1))
+                current[j] = value
+                rowMin = min(rowMin, value)
             }
             if rowMin > limit { return limit + 1 }
             swap(&previous, &current)

@@ -13,6 +13,8 @@ public struct PlaceCells: Sendable {
     /// Identifies the inputs; equal keys mean equal cells.
     public let key: String
     private let indexByID: [String: Int]
+    /// The cells' edges with their neighbours, `unreached` last: what a date's zones and fronts are traced from.
+    let topology: CellTopology
 
     public init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String) {
         self.placeIDs = placeIDs
@@ -20,6 +22,7 @@ public struct PlaceCells: Sendable {
         self.unreached = unreached
         self.key = key
         indexByID = Dictionary(uniqueKeysWithValues: placeIDs.enumerated().map { ($1, $0) })
+        topology = CellTopology(cells: cells + [unreached])
     }
 
     /// Tessellates `country` among `places`.

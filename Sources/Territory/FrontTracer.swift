@@ -1,8 +1,8 @@
 import Geometry
 
 /// Front lines traced from the cells' shared edges: in a clean coverage two neighbouring cells carry the same
-/// vertices along their common edge, so an edge seen in cells of two different actors is front line. This needs
-/// no overlay at all, only a pass over the cells' segments.
+/// vertices along their common edge, so an edge between cells of two different actors is front line. This needs
+/// no overlay at all, only a pass over the edges the cells' topology already pairs.
 enum FrontTracer {
     private struct Point: Hashable {
         var lon: UInt64
@@ -25,27 +25,11 @@ enum FrontTracer {
         }
     }
 
-    /// `actors[i]` is the holder of `cells[i]`, nil when nobody holds it.
-    static func fronts(cells: [MultiPolygon], actors: [String?]) -> [FrontLine] {
-        var owner = [Segment: String]()
-        var byPair = [[String]: [Segment]]()
-        for (cell, actor) in zip(cells, actors) {
-            guard let actor else { continue }
-            for polygon in cell.polygons {
-                for ring in [polygon.exterior] + polygon.holes {
-                    for (p, q) in zip(ring, ring.dropFirst()) where p != q {
-                        let segment = Segment(Point(p), Point(q))
-                        if let other = owner[segment] {
-                            if other != actor { byPair[[other, actor].sorted(), default: []].append(segment) }
-                        } else {
-                            owner[segment] = actor
-                        }
-                    }
-                }
-            }
-        }
+    /// `actors[i]` is the holder of cell `i`, nil when nobody holds it.
+    static func fronts(topology: CellTopology, actors: [String?]) -> [FrontLine] {
+        let byPair = topology.sharedEdges(holder: actors)
         return byPair.keys.sorted { $0.joined(separator: ",") < $1.joined(separator: ",") }.map { pair in
-            FrontLine(actors: pair, line: MultiLineString(chain(byPair[pair]!)))
+            FrontLine(actors: pair, line: MultiLineString(chain(byPair[pair]!.map { Segment(Point($0.0), Point($0.1)) })))
         }
     }
 

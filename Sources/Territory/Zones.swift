@@ -16,9 +16,13 @@ public struct Zone: Hashable, Sendable {
     public var areaKm2: Double
 
     public init(kind: Kind, area: MultiPolygon) {
+        self.init(kind: kind, area: area, areaKm2: Geodesic.areaKm2(area))
+    }
+
+    init(kind: Kind, area: MultiPolygon, areaKm2: Double) {
         self.kind = kind
         self.area = area
-        areaKm2 = Geodesic.areaKm2(area)
+        self.areaKm2 = areaKm2
     }
 
     public var actor: String? {
@@ -41,24 +45,30 @@ public struct TerritoryMap: Sendable {
     public var zones: [Zone]
     public var fronts: [FrontLine]
 
-    /// Unions the cached cells of each state (GEOS coverage union: no Voronoi, no clipping), lays area
-    /// claims on top, and traces the fronts between different actors' zones.
+    /// Unions the cached cells of each state (a coverage union by edge cancellation over the cells' topology:
+    /// no Voronoi, no clipping, no overlay), sums their cached areas, lays area claims on top, and traces the
+    /// fronts between different actors' zones.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = []) throws {
         self.snapshot = snapshot
-        var cellsByKind = [Zone.Kind: [MultiPolygon]]()
-        let kinds = cells.placeIDs.map { TerritoryMap.kind(of: snapshot.controls[$0]?.state) }
-        for (index, kind) in kinds.enumerated() where !cells.cells[index].isEmpty {
-            cellsByKind[kind, default: []].append(cells.cells[index])
+        let kinds = cells.placeIDs.map { TerritoryMap.kind(of: snapshot.controls[$0]?.state) } + [.unreported]
+        var groupOfKind = [Zone.Kind: Int]()
+        var groupKinds = [Zone.Kind]()
+        let groups = kinds.map { kind in
+            if let group = groupOfKind[kind] { return group }
+            groupOfKind[kind] = groupKinds.count
+            groupKinds.append(kind)
+            return groupKinds.count - 1
         }
-        cellsByKind[.unreported, default: []].append(cells.unreached)
-        var zones = try cellsByKind.map { kind, parts in
-            Zone(kind: kind, area: try MultiPolygon.coverageUnion(parts.filter { !$0.isEmpty }))
-        }
+        let areas = cells.topology.unions(group: groups, groupCount: groupKinds.count)
+        var areasKm2 = [Double](repeating: 0, count: groupKinds.count)
+        for (cell, group) in groups.enumerated() { areasKm2[group] += cells.topology.areasKm2[cell] }
+        var zones = groupKinds.indices.map { Zone(kind: groupKinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
         let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
         zones = try TerritoryMap.applying(areaClaims, to: zones)
         self.zones = zones.filter { !$0.area.isEmpty }.sorted { TerritoryMap.order($0.kind) < TerritoryMap.order($1.kind) }
         fronts = areaClaims.isEmpty
-            ? FrontTracer.fronts(cells: cells.cells, actors: kinds.map { if case .held(let actor) = $0 { actor } else { nil } })
+            ? FrontTracer.fronts(topology: cells.topology,
+                                 actors: kinds.map { if case .held(let actor) = $0 { actor } else { nil } })
             : try TerritoryMap.fronts(between: self.zones)
     }
 
@@ -91,6 +101,7 @@ public struct TerritoryMap: Sendable {
 
     /// Each area claim takes its ground from every other zone and adds it to its own.
     private static func applying(_ claims: [AreaClaim], to zones: [Zone]) throws -> [Zone] {
+        guard !claims.isEmpty else { return zones }
         var areas = Dictionary(uniqueKeysWithValues: zones.map { ($0.kind, $0.area) })
         for claim in claims {
             let kind: Zone.Kind = switch claim.status {

@@ -94,15 +94,15 @@ let tessellationTime = try median(3) { cells = try PlaceCells(places: places, co
 report("tessellation of 3,000 places (Voronoi, clip, clean coverage)", tessellationTime, budget: 0.06)
 let decodeTime = median(5) { _ = PlaceCells(encoded: cells.encoded()) }
 report("cells cache: encode + decode", decodeTime, budget: 0.05)
+let history = ClaimHistory(claims: claims, gazetteer: gazetteer)
 let oneDate = try median(5) {
-    _ = try TerritoryMap(snapshot: Snapshot(claims: claims, gazetteer: gazetteer, date: firstDay.adding(days: 30)),
-                         cells: cells)
+    _ = try TerritoryMap(snapshot: history.snapshot(at: firstDay.adding(days: 30)), cells: cells)
 }
 report("zones + fronts + areas for one more date, from the cache", oneDate, budget: 0.01)
 let allDates = median(3) { [claims, gazetteer, cells = cells!] in
+    let history = ClaimHistory(claims: claims, gazetteer: gazetteer)
     DispatchQueue.concurrentPerform(iterations: 60) { day in
-        _ = try? TerritoryMap(snapshot: Snapshot(claims: claims, gazetteer: gazetteer, date: firstDay.adding(days: day)),
-                              cells: cells)
+        _ = try? TerritoryMap(snapshot: history.snapshot(at: firstDay.adding(days: day)), cells: cells)
     }
 }
 report("snapshot + zones + areas for all 60 dates (both cores)", allDates, budget: 1.0)

@@ -1,4 +1,5 @@
 import Claims
+import Foundation
 import Gazetteer
 import Geometry
 import Testing
@@ -36,7 +37,8 @@ struct TerritoryTests {
         let cells = try PlaceCells(places: places, country: region)
         for day in [day1, day2] {
             let map = try territory(on: day, cells: cells)
-            let total = map.zones.reduce(0) { $0 + $1.areaKm2 }
+            // The traced outlines themselves, not the cached cell areas, must add up.
+            let total = map.zones.reduce(0) { $0 + Geodesic.areaKm2($1.area) }
             let expected = Geodesic.areaKm2(region)
             #expect(abs(total - expected) / expected < 0.001, "zones sum to \(total) km², the region is \(expected)")
             for (i, a) in map.zones.enumerated() {
@@ -45,6 +47,40 @@ struct TerritoryTests {
                 }
             }
         }
+    }
+
+    /// 400 places held at random by three actors: zones touch at points, enclose each other's islands and
+    /// leave holes, which is where tracing outlines from shared edges can go wrong.
+    @Test func tracedZonesAreValidAndMatchGEOSCoverageUnion() throws {
+        var state: UInt64 = 7
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let scattered = (0..<400).map { index in
+            Place(id: String(format: "p%03d", index), kind: .village, nameEn: "P\(index)",
+                  lonLat: LonLat(36 + next(), 35 + next()), source: "test")
+        }
+        let actors = ["government", "hts", "sdf"]
+        let claims = scattered.map { place in
+            Claim(date: day1, placeID: place.id, actor: actors[Int(next() * 3)], status: next() < 0.1 ? .contested : .control,
+                  citation: Citation(source: "test", url: ""), location: SourceLocation(file: "claims.csv", line: 2, column: 1))
+        }
+        let cells = try PlaceCells(places: scattered, country: region)
+        let snapshot = Snapshot(claims: claims, gazetteer: Gazetteer(places: scattered), date: day1)
+        let map = try TerritoryMap(snapshot: snapshot, cells: cells)
+        for zone in map.zones {
+            #expect(try zone.area.invalidityReason() == nil, "\(zone.kind)")
+            let members = cells.placeIDs.indices.filter { TerritoryMap.kind(of: snapshot.controls[cells.placeIDs[$0]]?.state) == zone.kind }
+            let reference = try MultiPolygon.coverageUnion(members.map { cells.cells[$0] }.filter { !$0.isEmpty })
+            let traced = Geodesic.areaKm2(zone.area)
+            if zone.actor != nil {
+                #expect(abs(traced - Geodesic.areaKm2(reference)) < 0.01, "\(zone.kind): \(traced) km²")
+                #expect(Geodesic.areaKm2(try zone.area.difference(reference)) < 0.01)
+            }
+            #expect(abs(traced - zone.areaKm2) / zone.areaKm2 < 1e-6, "\(zone.kind): outline against summed cells")
+        }
+        #expect(map.zones.contains { zone in zone.area.polygons.contains { !$0.holes.isEmpty } }, "some zone has a hole")
     }
 
     @Test func aQuadrantTownsCellIsItsQuadrantLessTheVillage() throws {
