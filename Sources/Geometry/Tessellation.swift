@@ -18,107 +18,118 @@ public struct Tessellation: Hashable, Sendable {
     /// A site with a parent (`parents[i]`, the index of another site) shares out its parent's cell with its
     /// siblings instead of competing with the parent's neighbours: a city keeps its countryside, and its
     /// neighbourhoods divide the city's own ground.
+    ///
+    /// Rather than clipping every Voronoi cell and noding the results, it nodes one arrangement of lines (the
+    /// Voronoi edges, the region's outline, the reach circles that cut a cell, the families' own Voronoi edges)
+    /// and gives each face of it to the site nearest its interior: faces share their edges by construction.
     public init(sites: [LonLat], reachKm: [Double], parents: [Int?]? = nil, region: MultiPolygon) throws {
         precondition(sites.count == reachKm.count, "one reach per site")
         let parents = parents ?? sites.map { _ in nil }
+        guard let frame = region.envelope?.expanded(byDegrees: 1) else {
+            self.init(cells: sites.map { _ in MultiPolygon() }, unreached: MultiPolygon())
+            return
+        }
         let context = GEOSContext()
         let regionGeometry = try context.multiPolygon(region)
         let preparedRegion = try PreparedGeometry(regionGeometry)
         let topLevel = sites.indices.filter { parents[$0] == nil }
-        var clipped = [GEOSGeometryRef?](repeating: nil, count: sites.count)
-        for (index, cell) in zip(topLevel, try Self.voronoiCells(sites: topLevel.map { sites[$0] }, region: region,
-                                                                context: context)) {
-            guard let cell else { continue }
-            clipped[index] = try Self.clip(cell, to: sites[index], reachKm: reachKm[index], context: context,
-                                           region: regionGeometry, preparedRegion: preparedRegion)
-        }
-        for parent in topLevel {
-            let children = sites.indices.filter { parents[$0] == parent }
-            guard !children.isEmpty, let parentCell = clipped[parent] else { continue }
-            let parentArea = MultiPolygon(try parentCell.polygons())
+        let families = Dictionary(grouping: sites.indices.filter { parents[$0] != nil }, by: { parents[$0]! })
+        let discs = sites.indices.map { Polygon.disc(centre: sites[$0], radiusKm: reachKm[$0]).exterior }
+
+        var linework = [try context.make("outline") { GEOSBoundary_r($0, regionGeometry.raw) }]
+        let (edges, circled) = try Self.voronoi(topLevel, sites: sites, discs: discs, frame: frame, context: context)
+        linework.append(edges)
+        for (parent, children) in families.sorted(by: { $0.key < $1.key }) {
             let family = [parent] + children
-            let cells = try Self.voronoiCells(sites: family.map { sites[$0] }, region: parentArea, context: context)
-            let preparedParent = try PreparedGeometry(parentCell)
-            var taken = [GEOSGeometryRef]()
-            for (index, cell) in zip(family, cells) where index != parent {
-                guard let cell else { continue }
-                let childCell = try Self.clip(cell, to: sites[index], reachKm: reachKm[index], context: context,
-                                              region: parentCell, preparedRegion: preparedParent)
-                clipped[index] = childCell
-                taken.append(childCell)
-            }
-            if !taken.isEmpty {
-                // The collection takes ownership of its members, so it gets copies of the children's cells.
-                let copies = try taken.map { child in try context.make("copy") { GEOSGeom_clone_r($0, child.raw) } }
-                let family = try context.collection(type: GEOS_GEOMETRYCOLLECTION, copies)
-                let union = try context.make("children") { GEOSUnaryUnion_r($0, family.raw) }
-                clipped[parent] = try context.make("parent remainder") { GEOSDifference_r($0, parentCell.raw, union.raw) }
-            }
+            let reach = try context.polygon(Polygon(exterior: discs[parent]))
+            let edges = try Self.voronoi(family, sites: sites, discs: nil, frame: Envelope(covering: discs[parent])!
+                .expanded(byDegrees: 0.1), context: context).edges
+            linework.append(try context.make("family edges") { GEOSIntersection_r($0, edges.raw, reach.raw) })
         }
-        let faces = try Self.nodedFaces(clipped.compactMap { $0 } + [regionGeometry], context: context)
-        var facesOfCell = [[Polygon]](repeating: [], count: sites.count)
-        var unreachedFaces = [Polygon]()
-        let cellIndex = try CellIndex(clipped, context: context)
-        for face in faces {
-            let faceGeometry = try context.polygon(face)
-            let inside = try context.make("face point") { GEOSPointOnSurface_r($0, faceGeometry.raw) }
-            if let owner = try cellIndex.cell(containing: inside) {
-                facesOfCell[owner].append(face)
-            } else if try preparedRegion.contains(inside) {
-                unreachedFaces.append(face)
-            }
+        for index in circled.union(families.values.joined()) {
+            linework.append(try context.lineString(discs[index] + [discs[index][0]]))
         }
-        cells = try facesOfCell.map { try $0.isEmpty ? MultiPolygon() : .coverageUnion($0.map { MultiPolygon([$0]) }) }
-        unreached = try unreachedFaces.isEmpty ? MultiPolygon() : .coverageUnion(unreachedFaces.map { MultiPolygon([$0]) })
-    }
-
-    /// A Voronoi cell cut to its site's reach and to the region.
-    private static func clip(
-        _ cell: GEOSGeometryRef, to site: LonLat, reachKm: Double, context: GEOSContext, region: GEOSGeometryRef,
-        preparedRegion: PreparedGeometry
-    ) throws -> GEOSGeometryRef {
-        let disc = try context.polygon(.disc(centre: site, radiusKm: reachKm))
-        let reached = try context.make("reach") { GEOSIntersection_r($0, cell.raw, disc.raw) }
-        if try preparedRegion.contains(reached) { return reached }
-        return try context.make("clip") { GEOSIntersection_r($0, reached.raw, region.raw) }
-    }
-
-    /// Raw Voronoi cells in site order. GEOS 3.11 returns them in its own order, so each is matched to the
-    /// site it contains; a repeated site gets nil.
-    private static func voronoiCells(
-        sites: [LonLat], region: MultiPolygon, context: GEOSContext
-    ) throws -> [GEOSGeometryRef?] {
-        guard let box = region.envelope?.expanded(byDegrees: 1) else { return sites.map { _ in nil } }
-        let points = try context.multiPoint(sites)
-        let frame = try context.polygon(.rectangle(box))
-        let diagram = try context.make("voronoi") { GEOSVoronoiDiagram_r($0, points.raw, frame.raw, 0, 0) }
-        var bySite = [GEOSGeometryRef?](repeating: nil, count: sites.count)
-        let siteIndex = PointIndex(sites)
-        for member in try context.members(of: diagram.raw) {
-            let cell = try context.make("cell") { GEOSGeom_clone_r($0, member) }
-            let prepared = try PreparedGeometry(cell)
-            guard let envelope = try MultiPolygon(cell.polygons()).envelope else { continue }
-            for candidate in siteIndex.indices(in: envelope) where bySite[candidate] == nil {
-                let site = try context.point(sites[candidate])
-                if try prepared.covers(site) {
-                    bySite[candidate] = cell
-                    break
-                }
-            }
-        }
-        return bySite
-    }
-
-    /// The faces of the arrangement of every ring: edges shared by neighbouring cells get the same vertices.
-    private static func nodedFaces(_ geometries: [GEOSGeometryRef], context: GEOSContext) throws -> [Polygon] {
-        let boundaries = try geometries.map { geometry in
-            try context.make("boundary") { GEOSBoundary_r($0, geometry.raw) }
-        }
-        let linework = try context.collection(type: GEOS_GEOMETRYCOLLECTION, boundaries)
-        let noded = try context.make("noding") { GEOSUnaryUnion_r($0, linework.raw) }
+        let collection = try context.collection(type: GEOS_GEOMETRYCOLLECTION, linework)
+        let noded = try context.make("noding") { GEOSNode_r($0, collection.raw) }
         var inputs: [OpaquePointer?] = [noded.raw]
         let faces = try context.make("polygonize") { GEOSPolygonize_r($0, &inputs, 1) }
-        return try faces.polygons()
+
+        let nearestTop = PointIndex(topLevel.map { sites[$0] })
+        var facesOfCell = [[Polygon]](repeating: [], count: sites.count)
+        var unreachedFaces = [Polygon]()
+        for face in try context.members(of: faces.raw) {
+            let inside = try context.make("face point") { GEOSPointOnSurface_r($0, face) }
+            guard try preparedRegion.contains(inside) else { continue }
+            let point = try context.positions(of: inside.raw)[0]
+            let polygons = try context.polygons(of: face)
+            guard let nearest = nearestTop.nearest(to: point) else { continue }
+            let owner = topLevel[nearest]
+            guard !circled.contains(owner) || Self.ring(discs[owner], contains: point) else {
+                unreachedFaces += polygons
+                continue
+            }
+            var holder = owner
+            if let children = families[owner] {
+                let member = ([owner] + children).min { Self.planarDistance(sites[$0], point) < Self.planarDistance(sites[$1], point) }!
+                if member != owner && Self.ring(discs[member], contains: point) { holder = member }
+            }
+            facesOfCell[holder] += polygons
+        }
+        let cells = try facesOfCell.map { faces in
+            try faces.count <= 1 ? MultiPolygon(faces) : .coverageUnion(faces.map { MultiPolygon([$0]) })
+        }
+        let unreached = try unreachedFaces.isEmpty ? MultiPolygon() : .coverageUnion(unreachedFaces.map { MultiPolygon([$0]) })
+        self.init(cells: cells, unreached: unreached)
+    }
+
+    /// The Voronoi diagram's edges, each once, ending on the frame, and the sites whose cell reaches past their
+    /// disc, so that the disc's circle must cut it. The edges come from the cells, whose shared edges carry
+    /// identical vertices, because GEOS's own edge mode overlays the whole diagram with the frame.
+    private static func voronoi(
+        _ indices: [Int], sites: [LonLat], discs: [[LonLat]]?, frame: Envelope, context: GEOSContext
+    ) throws -> (edges: GEOSGeometryRef, beyondReach: Set<Int>) {
+        let points = try context.multiPoint(indices.map { sites[$0] })
+        let box = try context.polygon(.rectangle(frame))
+        let diagram = try context.make("voronoi") { GEOSVoronoiDiagram_r($0, points.raw, box.raw, 0, 0) }
+        let index = PointIndex(indices.map { sites[$0] })
+        struct Segment: Hashable { var a: LonLat, b: LonLat }
+        var seen = Set<Segment>()
+        var segments = [[LonLat]]()
+        var beyondReach = Set<Int>()
+        for cell in try diagram.polygons() {
+            for (p, q) in zip(cell.exterior, cell.exterior.dropFirst()) where p != q {
+                let segment = (p.lon, p.lat) < (q.lon, q.lat) ? Segment(a: p, b: q) : Segment(a: q, b: p)
+                if seen.insert(segment).inserted { segments.append([p, q]) }
+            }
+            guard let discs else { continue }
+            // A Voronoi cell is convex, so the site nearest the mean of its corners is the cell's own.
+            let corners = cell.exterior.dropLast()
+            let centre = LonLat(corners.map(\.lon).reduce(0, +) / Double(corners.count),
+                                corners.map(\.lat).reduce(0, +) / Double(corners.count))
+            guard let nearest = index.nearest(to: centre) else { continue }
+            let site = indices[nearest]
+            if !corners.allSatisfy({ ring(discs[site], contains: $0) }) { beyondReach.insert(site) }
+        }
+        return (try context.multiLineString(MultiLineString(segments)), beyondReach)
+    }
+
+    /// Even-odd test against a ring (closed or not).
+    static func ring(_ ring: [LonLat], contains point: LonLat) -> Bool {
+        var inside = false
+        var previous = ring[ring.count - 1]
+        for current in ring {
+            if (current.lat > point.lat) != (previous.lat > point.lat) {
+                let lon = current.lon + (point.lat - current.lat) / (previous.lat - current.lat) * (previous.lon - current.lon)
+                if point.lon < lon { inside.toggle() }
+            }
+            previous = current
+        }
+        return inside
+    }
+
+    /// Squared distance in degrees: the measure GEOS's Voronoi diagram is built on.
+    static func planarDistance(_ a: LonLat, _ b: LonLat) -> Double {
+        (a.lon - b.lon) * (a.lon - b.lon) + (a.lat - b.lat) * (a.lat - b.lat)
     }
 }
 
@@ -150,48 +161,49 @@ private final class PreparedGeometry {
     }
 }
 
-/// A grid over positions, to find the sites inside a cell's envelope without testing them all.
+/// A grid over positions, for the nearest site to a point without testing them all.
 private struct PointIndex {
     private let cellSize = 0.25
+    private let points: [LonLat]
     private var buckets: [Int64: [Int]] = [:]
 
     init(_ points: [LonLat]) {
+        self.points = points
         for (index, point) in points.enumerated() {
-            buckets[key(Int(floor(point.lon / cellSize)), Int(floor(point.lat / cellSize))), default: []].append(index)
+            buckets[key(column(point.lon), column(point.lat)), default: []].append(index)
         }
     }
 
-    func indices(in envelope: Envelope) -> [Int] {
-        var found = [Int]()
-        for column in Int(floor(envelope.minLon / cellSize))...Int(floor(envelope.maxLon / cellSize)) {
-            for row in Int(floor(envelope.minLat / cellSize))...Int(floor(envelope.maxLat / cellSize)) {
-                found += buckets[key(column, row)] ?? []
+    /// The nearest point's index (the lowest index among equals), searching rings of grid squares outwards
+    /// until no unsearched square can hold anything nearer.
+    func nearest(to target: LonLat) -> Int? {
+        guard !points.isEmpty else { return nil }
+        let (x, y) = (column(target.lon), column(target.lat))
+        var best: (index: Int, distance: Double)?
+        var radius = 0
+        while true {
+            for dx in -radius...radius {
+                for dy in -radius...radius where max(abs(dx), abs(dy)) == radius {
+                    for index in buckets[key(x + dx, y + dy)] ?? [] {
+                        let distance = Tessellation.planarDistance(points[index], target)
+                        if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) {
+                            best = (index, distance)
+                        }
+                    }
+                }
             }
+            // Squares beyond this ring lie at least `radius` squares away from the target's square.
+            if let best, Double(radius) * cellSize >= best.distance.squareRoot() { return best.index }
+            if radius > 4_000 { return best?.index }
+            radius += 1
         }
-        return found.sorted()
+    }
+
+    private func column(_ degrees: Double) -> Int {
+        Int(floor(degrees / cellSize))
     }
 
     private func key(_ column: Int, _ row: Int) -> Int64 {
         Int64(column) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row)))
-    }
-}
-
-/// Clipped cells by envelope, to find the one holding a face.
-private struct CellIndex {
-    private let prepared: [PreparedGeometry?]
-    private let envelopes: [Envelope?]
-
-    init(_ cells: [GEOSGeometryRef?], context: GEOSContext) throws {
-        prepared = try cells.map { try $0.map(PreparedGeometry.init) }
-        envelopes = try cells.map { try $0.flatMap { MultiPolygon(try $0.polygons()).envelope } }
-    }
-
-    func cell(containing point: GEOSGeometryRef) throws -> Int? {
-        let position = try point.context.positions(of: point.raw)[0]
-        for (index, envelope) in envelopes.enumerated() {
-            guard let envelope, envelope.contains(position), let cell = prepared[index] else { continue }
-            if try cell.contains(point) { return index }
-        }
-        return nil
     }
 }
