@@ -141,8 +141,10 @@ public final class Canvas {
         switch format {
         case .png:
             cairo_surface_flush(surface)
-            let closure = Unmanaged.passUnretained(sink).toOpaque()
-            try checkCairo(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "writing PNG")
+            guard let data = cairo_image_surface_get_data(surface) else { throw CanvasError("the PNG has no pixels") }
+            sink.bytes = try PNGWriter.encode(data, width: Int(cairo_image_surface_get_width(surface)),
+                                              height: Int(cairo_image_surface_get_height(surface)),
+                                              stride: Int(cairo_image_surface_get_stride(surface)))
         case .svg, .pdf:
             cairo_surface_finish(surface)
             try checkCairo(cairo_surface_status(surface), "writing \(format)")

@@ -39,26 +39,9 @@ public struct RasterImage: Hashable, Sendable {
 
     /// Encodes these pixels as PNG.
     public func png() throws -> [UInt8] {
-        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width)))
-        var buffer = [UInt8](repeating: 0, count: stride * height)
-        buffer.withUnsafeMutableBytes { raw in
-            for row in 0..<height {
-                for column in 0..<width {
-                    raw.storeBytes(of: pixels[row * width + column], toByteOffset: row * stride + column * 4,
-                                   as: UInt32.self)
-                }
-            }
+        try pixels.withUnsafeBytes { raw in
+            try PNGWriter.encode(raw.baseAddress!, width: width, height: height, stride: width * 4)
         }
-        let sink = ByteSink()
-        try buffer.withUnsafeMutableBufferPointer { pointer in
-            guard let surface = cairo_image_surface_create_for_data(
-                pointer.baseAddress, CAIRO_FORMAT_ARGB32, Int32(width), Int32(height), Int32(stride))
-            else { throw CanvasError("could not wrap pixels") }
-            defer { cairo_surface_destroy(surface) }
-            let closure = Unmanaged.passUnretained(sink).toOpaque()
-            try checkCairo(cairo_surface_write_to_png_stream(surface, ByteSink.write, closure), "encoding PNG")
-        }
-        return sink.bytes
     }
 }
 
