@@ -147,14 +147,18 @@ struct CellTopology: Sendable {
         return inside
     }
 
-    /// Edges between cells of two different holders, once each, as segments grouped by the sorted pair.
-    func sharedEdges(holder: [String?]) -> [[String]: [(LonLat, LonLat)]] {
-        var byPair = [[String]: [(LonLat, LonLat)]]()
+    func position(_ vertex: Int32) -> LonLat {
+        vertices[Int(vertex)]
+    }
+
+    /// Edges between cells of two different holders, once each, as vertex pairs grouped by the sorted pair.
+    func sharedEdges(holder: [String?]) -> [[String]: [(Int32, Int32)]] {
+        var byPair = [[String]: [(Int32, Int32)]]()
         for edge in from.indices {
             let across = Int(twin[edge])
             guard across > edge, let own = holder[Int(cell[edge])], let other = holder[Int(cell[across])],
                   own != other else { continue }
-            byPair[[own, other].sorted(), default: []].append((vertices[Int(from[edge])], vertices[Int(to[edge])]))
+            byPair[[own, other].sorted(), default: []].append((from[edge], to[edge]))
         }
         return byPair
     }
