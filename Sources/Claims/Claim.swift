@@ -69,4 +69,15 @@ public struct AreaClaim: Hashable, Sendable {
     public var area: MultiPolygon
     public var citation: Citation
     public var note: String
+
+    public init(id: String, date: Day, actor: String, status: ClaimStatus, area: MultiPolygon, citation: Citation,
+                note: String) {
+        self.id = id
+        self.date = date
+        self.actor = actor
+        self.status = status
+        self.area = area
+        self.citation = citation
+        self.note = note
+    }
 }

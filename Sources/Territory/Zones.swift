@@ -103,7 +103,11 @@ public struct TerritoryMap: Sendable {
     private static func applying(_ claims: [AreaClaim], to zones: [Zone]) throws -> [Zone] {
         guard !claims.isEmpty else { return zones }
         var areas = Dictionary(uniqueKeysWithValues: zones.map { ($0.kind, $0.area) })
-        for claim in claims {
+        // The zones cover the country; an area drawn across a border keeps only its Syrian part.
+        let country = try MultiPolygon.coverageUnion(zones.map(\.area).filter { !$0.isEmpty })
+        for original in claims {
+            var claim = original
+            claim.area = try claim.area.intersection(with: country)
             let kind: Zone.Kind = switch claim.status {
             case .control: .held(actor: claim.actor)
             case .contested: .contested(among: [claim.actor])

@@ -83,6 +83,23 @@ struct TerritoryTests {
         #expect(map.zones.contains { zone in zone.area.polygons.contains { !$0.holes.isEmpty } }, "some zone has a hole")
     }
 
+    /// An area claim drawn across the region's edge takes its ground from the zones under it and keeps only
+    /// the part inside the region, so the zones still tile it.
+    @Test func areaClaimTakesItsGroundAndStopsAtTheBorder() throws {
+        let cells = try PlaceCells(places: places, country: region)
+        let box = MultiPolygon([.rectangle(Envelope(minLon: 36.8, minLat: 35.1, maxLon: 37.3, maxLat: 35.4))])
+        let claim = AreaClaim(id: "box", date: day1, actor: "sfa", status: .control, area: box,
+                              citation: Citation(source: "test", url: ""), note: "")
+        let snapshot = Snapshot(claims: claims(), gazetteer: Gazetteer(places: places), date: day2)
+        let map = try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: [claim])
+        let inside = Geodesic.areaKm2(MultiPolygon([.rectangle(Envelope(minLon: 36.8, minLat: 35.1, maxLon: 37, maxLat: 35.4))]))
+        let held = try #require(map.zone(of: "sfa"))
+        #expect(abs(held.areaKm2 - inside) < 0.5, "the claim holds \(held.areaKm2) km², its Syrian part is \(inside)")
+        let total = map.zones.reduce(0) { $0 + $1.areaKm2 }
+        #expect(abs(total - Geodesic.areaKm2(region)) / Geodesic.areaKm2(region) < 0.001)
+        #expect(map.fronts.contains { $0.actors.contains("sfa") }, "the area meets its neighbours along a front")
+    }
+
     @Test func aQuadrantTownsCellIsItsQuadrantLessTheVillage() throws {
         let cells = try PlaceCells(places: places, country: region)
         let quadrant = Geodesic.areaKm2(MultiPolygon([.rectangle(Envelope(minLon: 36, minLat: 35, maxLon: 36.5, maxLat: 35.5))]))
