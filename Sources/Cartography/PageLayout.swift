@@ -1,6 +1,7 @@
 import Canvas
 import Claims
 import Gazetteer
+import Geometry
 import Territory
 
 /// One entry of the legend: a swatch and its words.
@@ -91,10 +92,14 @@ struct PageLayout {
 
     private static func legendItems(scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, view: MapView,
                                     language: Language, style: MapStyle) -> [LegendItem] {
-        let visible = view.envelope
+        // A zone is on the map when some of it lies inside the view, not merely its bounding box.
+        let visible = MultiPolygon([.rectangle(view.envelope)])
+        let onMap = territory.zones.filter { zone in
+            guard zone.area.envelope.map(view.envelope.intersects) ?? false else { return false }
+            return !((try? zone.area.intersection(with: visible).isEmpty) ?? false)
+        }
         var items = [LegendItem]()
-        let shown = Set(territory.zones.filter { zone in zone.area.envelope.map(visible.intersects) ?? false }
-            .compactMap(\.actor))
+        let shown = Set(onMap.compactMap(\.actor))
         for actor in scenario.actors where shown.contains(actor.id) {
             let colour = ActorColours.colour(of: actor)
             if let diff {
@@ -109,7 +114,7 @@ struct PageLayout {
                                         text: Wording.text(actor.nameEn, actor.nameAr, language)))
             }
         }
-        if diff == nil, territory.zones.contains(where: { if case .contested = $0.kind { true } else { false } }) {
+        if diff == nil, onMap.contains(where: { if case .contested = $0.kind { true } else { false } }) {
             items.append(LegendItem(swatch: .hatch([style.mutedInk]), text: Wording.text("Contested", "متنازع عليه", language)))
         }
         items.append(LegendItem(swatch: .line(dashed: false), text: Wording.text("Front line", "خط الجبهة", language)))
