@@ -23,28 +23,41 @@ struct PlaceLayer {
         var priority: Double
     }
 
-    /// Draws symbols and labels, returning where they went.
+    /// Draws symbols and labels, returning where they went. Places go in order of priority: each symbol must
+    /// keep clear of the labels already placed, then its label looks for room clear of every symbol, and
+    /// failing that for room over less important symbols only. A village dot never covers a city's name: the
+    /// village is left off instead, its ground still shown by its zone.
     func draw(placer: inout LabelPlacer, view: MapView) -> (labels: [RenderedMap.Label], symbols: [RenderedMap.Symbol]) {
         let marks = visibleMarks(view: view)
+        let symbolBoxes = marks.map { Box(x: $0.x - $0.radius, y: $0.y - $0.radius, width: 2 * $0.radius,
+                                          height: 2 * $0.radius) }
+        var shown = [Mark]()
+        var labelBoxes = [Box]()
         var labels = [RenderedMap.Label]()
-        for mark in marks.reversed() { drawSymbol(mark) }
-        for mark in marks {
-            placer.block(Box(x: mark.x - mark.radius, y: mark.y - mark.radius, width: 2 * mark.radius,
-                             height: 2 * mark.radius))
-        }
-        for mark in marks {
+        for (index, mark) in marks.enumerated() {
+            let symbolBox = symbolBoxes[index]
+            guard !labelBoxes.contains(where: symbolBox.intersects) else { continue }
+            placer.block(symbolBox)
+            shown.append(mark)
             let text = label(mark.place)
             let font = labelFont(mark.place)
             let size = canvas.measure(text, font: font)
             let candidates = LabelPlacer.candidates(x: mark.x, y: mark.y, radius: mark.radius, width: size.width,
                                                     height: size.height, rightToLeft: language == .ar)
-            guard let box = placer.place(candidates) else { continue }
-            canvas.drawText(text, x: box.x, y: box.y, font: font, colour: style.ink, halo: style.halo,
-                            alignment: language == .ar ? .right : .left)
+            // Room that covers no other symbol first; only then room over a less important place's symbol.
+            let clear = candidates.filter { candidate in !symbolBoxes[(index + 1)...].contains(where: candidate.intersects) }
+            guard let box = placer.place(clear) ?? placer.place(candidates) else { continue }
+            labelBoxes.append(box)
             labels.append(.init(placeID: mark.place.id, text: text, x: box.x, y: box.y, width: box.width,
                                 height: box.height))
         }
-        let symbols = marks.map { RenderedMap.Symbol(placeID: $0.place.id, x: $0.x, y: $0.y,
+        for mark in shown.reversed() { drawSymbol(mark) }
+        for label in labels {
+            let place = scenario.gazetteer.place(id: label.placeID)!
+            canvas.drawText(label.text, x: label.x, y: label.y, font: labelFont(place), colour: style.ink,
+                            halo: style.halo, alignment: language == .ar ? .right : .left)
+        }
+        let symbols = shown.map { RenderedMap.Symbol(placeID: $0.place.id, x: $0.x, y: $0.y,
                                                      fill: symbolColour($0.place).hex) }
         return (labels, symbols)
     }
