@@ -18,7 +18,7 @@ struct Furniture {
     private var right: Double { layout.widthPt - style.marginPt }
 
     func draw(territory: TerritoryMap, diff: ControlDiff?, basemap: Basemap) {
-        title(diff: diff)
+        title()
         legend()
         scaleBar()
         if let box = layout.insetBox { inset(box, basemap: basemap) }
@@ -27,19 +27,17 @@ struct Furniture {
                         alignment: rtl ? .right : .left)
     }
 
-    private func title(diff: ControlDiff?) {
+    private func title() {
         canvas.drawText(Wording.pick(scenario.title, language), x: rtl ? right : left, y: layout.titleTop,
                         anchor: rtl ? .topRight : .topLeft, font: layout.font(style.titleSizePt, true),
                         colour: style.ink, maxWidth: layout.titleWidth, alignment: rtl ? .right : .left)
-        canvas.drawText(layout.dateText, x: rtl ? left : right, y: layout.titleTop, anchor: rtl ? .topLeft : .topRight,
-                        font: layout.font(style.titleSizePt - 1, true), colour: style.ink)
-        var subtitle = Wording.pick(request.view.name, language)
-        if diff != nil {
-            subtitle += " — " + Wording.text("territory that changed hands, hatched in the gaining side's colour",
-                                             "الأراضي التي تبدلت السيطرة عليها، مظللة بلون الطرف الذي كسبها", language)
-        }
-        canvas.drawText(subtitle, x: rtl ? right : left, y: layout.titleTop + layout.titleHeight + 2,
-                        anchor: rtl ? .topRight : .topLeft, font: layout.font(10.5, false), colour: style.mutedInk)
+        let dateOnLeft = rtl == layout.dateBesideTitle
+        canvas.drawText(layout.dateText, x: dateOnLeft ? left : right, y: layout.dateTop,
+                        anchor: dateOnLeft ? .topLeft : .topRight, font: layout.font(style.titleSizePt - 1, true),
+                        colour: style.ink)
+        canvas.drawText(layout.subtitle, x: rtl ? right : left, y: layout.subtitleTop,
+                        anchor: rtl ? .topRight : .topLeft, font: layout.font(10.5, false), colour: style.mutedInk,
+                        maxWidth: right - left, alignment: rtl ? .right : .left)
     }
 
     private func legend() {

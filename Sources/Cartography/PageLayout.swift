@@ -22,10 +22,15 @@ struct PageLayout {
     let heightPt: Double
     let frame: MapFrame
     let titleTop: Double
-    /// The title wraps within this width, beside the date stamp.
+    /// The title wraps within this width, beside the date stamp or above it.
     let titleWidth: Double
     let titleHeight: Double
     let dateText: String
+    /// Where the date stamp's top is: level with the title when it fits beside it, else on a line of its own.
+    let dateTop: Double
+    let dateBesideTitle: Bool
+    let subtitle: String
+    let subtitleTop: Double
     let legendTop: Double
     let legendRows: [[(item: LegendItem, width: Double)]]
     let footerTop: Double
@@ -54,11 +59,29 @@ struct PageLayout {
         } else {
             dateText = Wording.date(request.date, language)
         }
-        let dateWidth = measurer.measure(dateText, font: font(style.titleSizePt - 1, true)).width
-        titleWidth = max(widthPt - 2 * margin - dateWidth - 16, widthPt * 0.3)
-        titleHeight = measurer.measure(Wording.pick(scenario.title, language), font: font(style.titleSizePt, true),
-                                       maxWidth: titleWidth).height
-        let headerHeight = titleHeight + 2 + measurer.measure("Ag", font: font(10.5, false)).height + 8
+        let dateSize = measurer.measure(dateText, font: font(style.titleSizePt - 1, true))
+        let title = Wording.pick(scenario.title, language)
+        let titleFont = font(style.titleSizePt, true)
+        let fullWidth = widthPt - 2 * margin
+        let besideWidth = fullWidth - dateSize.width - 16
+        let lineHeight = measurer.measure("Ag", font: titleFont).height
+        let besideHeight = measurer.measure(title, font: titleFont, maxWidth: besideWidth).height
+        // Beside the title when that leaves it two lines at most; a long date range goes below instead.
+        dateBesideTitle = besideWidth >= widthPt * 0.3 && besideHeight <= 2.2 * lineHeight
+        titleWidth = dateBesideTitle ? besideWidth : fullWidth
+        titleHeight = dateBesideTitle ? besideHeight : measurer.measure(title, font: titleFont, maxWidth: fullWidth).height
+        dateTop = dateBesideTitle ? margin : margin + titleHeight + 2
+        var subtitle = Wording.pick(request.view.name, language)
+        if diff != nil {
+            let legend = Wording.text("territory that changed hands, hatched in the gaining side's colour",
+                                      "الأراضي التي تبدلت السيطرة عليها، مظللة بلون الطرف الذي كسبها", language)
+            subtitle = subtitle.isEmpty ? legend : subtitle + " — " + legend
+        }
+        self.subtitle = subtitle
+        subtitleTop = dateBesideTitle ? margin + titleHeight + 2 : dateTop + dateSize.height + 2
+        let subtitleHeight = measurer.measure(subtitle.isEmpty ? "Ag" : subtitle, font: font(10.5, false),
+                                              maxWidth: fullWidth).height
+        let headerHeight = subtitleTop - margin + subtitleHeight + 8
         frame = try MapFrame(view: request.view, x: margin, y: margin + headerHeight, widthPt: widthPt - 2 * margin)
         let items = PageLayout.legendItems(scenario: scenario, territory: territory, diff: diff, view: request.view,
                                            language: language, style: style)
@@ -106,7 +129,9 @@ struct PageLayout {
                 let gained = diff.transfers.filter { $0.to == actor.id }.reduce(0) { $0 + $1.areaKm2 }
                 let lost = diff.transfers.filter { $0.from == actor.id }.reduce(0) { $0 + $1.areaKm2 }
                 let name = Wording.text(actor.nameEn, actor.nameAr, language)
-                let balance = "+\(Numbers.km2(gained)) / −\(Numbers.km2(lost)) " + Wording.text("km²", "كم²", language)
+                // Arabic says gained and lost in words: signs beside figures reorder in right-to-left text.
+                let balance = Wording.text("+\(Numbers.km2(gained)) / −\(Numbers.km2(lost)) km²",
+                                           "كسب \(Numbers.km2(gained)) كم² وخسر \(Numbers.km2(lost)) كم²", language)
                 items.append(LegendItem(swatch: gained > 0 ? .hatch([colour]) : .fill(colour.withAlpha(style.zoneAlpha)),
                                         text: "\(name) \(balance)"))
             } else {
