@@ -36,26 +36,47 @@ public struct Tessellation: Hashable, Sendable {
         let families = Dictionary(grouping: sites.indices.filter { parents[$0] != nil }, by: { parents[$0]! })
         let discs = sites.indices.map { Polygon.disc(centre: sites[$0], radiusKm: reachKm[$0]).exterior }
 
-        var linework = [try context.make("outline") { GEOSBoundary_r($0, regionGeometry.raw) }]
-        let (edges, circled) = try Self.voronoi(topLevel, sites: sites, discs: discs, frame: frame, context: context)
-        linework.append(edges)
+        let diagram = try Self.voronoi(topLevel, sites: sites, discs: discs, frame: frame, context: context)
+        let circled = diagram.beyondReach
+        // Lines that cut Voronoi cells: the region's outline, the families' own edges within the parent's reach,
+        // and the circles of every site whose reach ends inside its cell.
+        var cutters = region.polygons.flatMap { [$0.exterior] + $0.holes }
         for (parent, children) in families.sorted(by: { $0.key < $1.key }) {
             let family = [parent] + children
             let reach = try context.polygon(Polygon(exterior: discs[parent]))
-            let edges = try Self.voronoi(family, sites: sites, discs: nil, frame: Envelope(covering: discs[parent])!
-                .expanded(byDegrees: 0.1), context: context).edges
-            linework.append(try context.make("family edges") { GEOSIntersection_r($0, edges.raw, reach.raw) })
+            let edges = try context.multiLineString(MultiLineString(try Self.voronoi(
+                family, sites: sites, discs: nil, frame: Envelope(covering: discs[parent])!.expanded(byDegrees: 0.1),
+                context: context).edges))
+            cutters += try context.make("family edges") { GEOSIntersection_r($0, edges.raw, reach.raw) }.lines()
         }
-        for index in circled.union(families.values.joined()) {
-            linework.append(try context.lineString(discs[index] + [discs[index][0]]))
+        for index in circled.union(families.values.joined()).sorted() {
+            cutters.append(discs[index] + [discs[index][0]])
         }
-        let collection = try context.collection(type: GEOS_GEOMETRYCOLLECTION, linework)
+        // A cell that no cutter comes near is final as GEOS drew it; only the others go through noding.
+        let cutterIndex = SegmentIndex(cutters)
+        var dirty = circled.union(families.keys)
+        for (site, cell) in diagram.cells where !dirty.contains(site) {
+            if let envelope = Envelope(covering: cell.exterior), cutterIndex.touches(envelope) { dirty.insert(site) }
+        }
+        var linework = cutters
+        var seen = Set<[LonLat]>()
+        for site in dirty.sorted() {
+            guard let ring = diagram.cells[site]?.exterior else { continue }
+            for (p, q) in zip(ring, ring.dropFirst()) where p != q {
+                let segment = (p.lon, p.lat) < (q.lon, q.lat) ? [p, q] : [q, p]
+                if seen.insert(segment).inserted { linework.append(segment) }
+            }
+        }
+        let collection = try context.multiLineString(MultiLineString(linework))
         let noded = try context.make("noding") { GEOSNode_r($0, collection.raw) }
         var inputs: [OpaquePointer?] = [noded.raw]
         let faces = try context.make("polygonize") { GEOSPolygonize_r($0, &inputs, 1) }
 
         let nearestTop = PointIndex(topLevel.map { sites[$0] })
         var facesOfCell = [[Polygon]](repeating: [], count: sites.count)
+        for (site, cell) in diagram.cells where !dirty.contains(site) {
+            if try preparedRegion.contains(context.point(sites[site])) { facesOfCell[site] = [cell] }
+        }
         var unreachedFaces = [Polygon]()
         for face in try context.members(of: faces.raw) {
             let inside = try context.make("face point") { GEOSPointOnSurface_r($0, face) }
@@ -64,6 +85,7 @@ public struct Tessellation: Hashable, Sendable {
             let polygons = try context.polygons(of: face)
             guard let nearest = nearestTop.nearest(to: point) else { continue }
             let owner = topLevel[nearest]
+            guard dirty.contains(owner) else { continue }  // ground of a clean cell that dirty ones surround
             guard !circled.contains(owner) || Self.ring(discs[owner], contains: point) else {
                 unreachedFaces += polygons
                 continue
@@ -82,35 +104,35 @@ public struct Tessellation: Hashable, Sendable {
         self.init(cells: cells, unreached: unreached)
     }
 
-    /// The Voronoi diagram's edges, each once, ending on the frame, and the sites whose cell reaches past their
-    /// disc, so that the disc's circle must cut it. The edges come from the cells, whose shared edges carry
-    /// identical vertices, because GEOS's own edge mode overlays the whole diagram with the frame.
+    /// The Voronoi diagram's cells by site and its edges, each once, ending on the frame; and the sites whose
+    /// cell reaches past their disc, so that the disc's circle must cut it. The edges come from the cells, whose
+    /// shared edges carry identical vertices, because GEOS's own edge mode overlays the diagram with the frame.
     private static func voronoi(
         _ indices: [Int], sites: [LonLat], discs: [[LonLat]]?, frame: Envelope, context: GEOSContext
-    ) throws -> (edges: GEOSGeometryRef, beyondReach: Set<Int>) {
+    ) throws -> (cells: [Int: Polygon], edges: [[LonLat]], beyondReach: Set<Int>) {
         let points = try context.multiPoint(indices.map { sites[$0] })
         let box = try context.polygon(.rectangle(frame))
         let diagram = try context.make("voronoi") { GEOSVoronoiDiagram_r($0, points.raw, box.raw, 0, 0) }
         let index = PointIndex(indices.map { sites[$0] })
-        struct Segment: Hashable { var a: LonLat, b: LonLat }
-        var seen = Set<Segment>()
-        var segments = [[LonLat]]()
+        var seen = Set<[LonLat]>()
+        var edges = [[LonLat]]()
+        var cells = [Int: Polygon]()
         var beyondReach = Set<Int>()
         for cell in try diagram.polygons() {
             for (p, q) in zip(cell.exterior, cell.exterior.dropFirst()) where p != q {
-                let segment = (p.lon, p.lat) < (q.lon, q.lat) ? Segment(a: p, b: q) : Segment(a: q, b: p)
-                if seen.insert(segment).inserted { segments.append([p, q]) }
+                let segment = (p.lon, p.lat) < (q.lon, q.lat) ? [p, q] : [q, p]
+                if seen.insert(segment).inserted { edges.append(segment) }
             }
-            guard let discs else { continue }
             // A Voronoi cell is convex, so the site nearest the mean of its corners is the cell's own.
             let corners = cell.exterior.dropLast()
             let centre = LonLat(corners.map(\.lon).reduce(0, +) / Double(corners.count),
                                 corners.map(\.lat).reduce(0, +) / Double(corners.count))
             guard let nearest = index.nearest(to: centre) else { continue }
             let site = indices[nearest]
-            if !corners.allSatisfy({ ring(discs[site], contains: $0) }) { beyondReach.insert(site) }
+            cells[site] = cell
+            if let discs, !corners.allSatisfy({ ring(discs[site], contains: $0) }) { beyondReach.insert(site) }
         }
-        return (try context.multiLineString(MultiLineString(segments)), beyondReach)
+        return (cells, edges, beyondReach)
     }
 
     /// Even-odd test against a ring (closed or not).
@@ -205,5 +227,35 @@ private struct PointIndex {
 
     private func key(_ column: Int, _ row: Int) -> Int64 {
         Int64(column) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row)))
+    }
+}
+
+/// A grid over the envelopes of line segments, to tell whether any segment comes near a box.
+private struct SegmentIndex {
+    private let cellSize = 0.25
+    private var buckets: [Int64: [Envelope]] = [:]
+
+    init(_ lines: [[LonLat]]) {
+        for line in lines {
+            for (p, q) in zip(line, line.dropFirst()) {
+                let envelope = Envelope(minLon: min(p.lon, q.lon), minLat: min(p.lat, q.lat),
+                                        maxLon: max(p.lon, q.lon), maxLat: max(p.lat, q.lat))
+                for key in keys(envelope) { buckets[key, default: []].append(envelope) }
+            }
+        }
+    }
+
+    func touches(_ box: Envelope) -> Bool {
+        keys(box).contains { key in buckets[key]?.contains { $0.intersects(box) } ?? false }
+    }
+
+    private func keys(_ envelope: Envelope) -> [Int64] {
+        var keys = [Int64]()
+        for column in Int(floor(envelope.minLon / cellSize))...Int(floor(envelope.maxLon / cellSize)) {
+            for row in Int(floor(envelope.minLat / cellSize))...Int(floor(envelope.maxLat / cellSize)) {
+                keys.append(Int64(column) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row))))
+            }
+        }
+        return keys
     }
 }
