@@ -95,7 +95,6 @@ public struct NameKey: Hashable, Sendable {
             cleaned.append(character.isLetter || character.isNumber ? character : " ")
         }
         var words = cleaned.split(separator: " ").map(String.init)
-        if words.count > 1, words.last == "air" { words.removeLast() }
         words = words.compactMap { word in
             if let kinds = latinGeneric[word] {
                 hint.formUnion(kinds)
@@ -103,6 +102,8 @@ public struct NameKey: Hashable, Sendable {
             }
             return word
         }
+        // "Kuweires Air Base" and "Kuweires airbase" are the same name once "base" has gone.
+        if words.count > 1, words.last == "air" { words.removeLast() }
         let withoutArticles = words.enumerated().filter { index, word in
             !(articles.contains(word) && index < words.count - 1)
         }.map(\.element)

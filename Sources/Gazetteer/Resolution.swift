@@ -75,13 +75,15 @@ extension Gazetteer {
     private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?) -> [Place] {
         var seen = Set<Int>()
         var result = [Place]()
-        for entry in entries where seen.insert(entry.place).inserted {
+        let severalPlaces = Set(entries.map(\.place)).count > 1
+        for entry in entries where !seen.contains(entry.place) {
             let place = places[entry.place]
             if !hint.isEmpty && !hint.contains(place.kind) { continue }
-            if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind) && entries.count > 1 {
+            if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind) && severalPlaces {
                 continue  // "مطار حلب" spelled as just "حلب" is the city, not its airport
             }
             if let scope, !inScope(place, scope) { continue }
+            seen.insert(entry.place)
             result.append(place)
         }
         return result.sorted(by: Gazetteer.ranksBefore)
