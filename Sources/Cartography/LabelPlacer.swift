@@ -12,9 +12,14 @@ struct LabelPlacer {
         placed.append(box)
     }
 
-    /// The first candidate inside the bounds that overlaps nothing placed, which is then reserved.
+    /// Space kept between a label and anything else, so that neighbouring names never run together.
+    static let spacing = 1.5
+
+    /// The first candidate inside the bounds that comes no nearer than `spacing` to anything placed, which is
+    /// then reserved.
     mutating func place(_ candidates: [Box]) -> Box? {
-        for candidate in candidates where bounds.contains(candidate) && !placed.contains(where: candidate.intersects) {
+        for candidate in candidates where bounds.contains(candidate)
+            && !placed.contains(where: candidate.expanded(by: LabelPlacer.spacing).intersects) {
             placed.append(candidate)
             return candidate
         }

@@ -166,7 +166,42 @@ struct ResolverTests {
         ("Jisr ash-Shughour", "gn-169023"),
         ("Tell Abyad", "gn-163750"),
         ("Ras al Ayn", "gn-165509"),
-        ("Qamishlo", "gn-173377")
+        ("Qamishlo", "gn-173377"),
+        // Air bases, the naval base and the places of the offensive from the curated layer.
+        ("Hmeimim", "cur-hmeimim-airbase"),
+        ("Khmeimim air base", "cur-hmeimim-airbase"),
+        ("Humaymim", "cur-hmeimim-airbase"),
+        ("قاعدة حميميم", "cur-hmeimim-airbase"),
+        ("حميميم", "cur-hmeimim-airbase"),
+        ("Kuweires Air Base", "cur-kuweires-airbase"),
+        ("Kweires airbase", "cur-kuweires-airbase"),
+        ("مطار كويرس", "cur-kuweires-airbase"),
+        ("كويرس", "cur-kuweires-airbase"),
+        ("Aleppo airport", "cur-aleppo-international-airport"),
+        ("مطار حلب", "cur-aleppo-international-airport"),
+        ("Nayrab air base", "cur-nayrab-airbase"),
+        ("T4", "cur-tiyas-airbase"),
+        ("Tiyas", "cur-tiyas-airbase"),
+        ("Shayrat", "cur-shayrat-airbase"),
+        ("al-Shayrat airbase", "cur-shayrat-airbase"),
+        ("Jirah", "cur-jirah-airbase"),
+        ("Mezzeh airport", "cur-mezzeh-airbase"),
+        ("al-Tanf", "cur-al-tanf-garrison"),
+        ("At Tanf", "cur-al-tanf-garrison"),
+        ("التنف", "cur-al-tanf-garrison"),
+        ("Aleppo Citadel", "cur-aleppo-citadel"),
+        ("قلعة حلب", "cur-aleppo-citadel"),
+        ("al-Zahraa", "cur-al-zahraa"),
+        ("Zahra", "cur-al-zahraa"),
+        ("الزهراء", "cur-al-zahraa"),
+        ("Sheikh Najjar", "cur-sheikh-najjar"),
+        ("Shaykh Najjar", "cur-sheikh-najjar"),
+        ("Khan al-Asal", "cur-khan-al-asal"),
+        ("Ramouseh", "ocha-n0226"),
+        ("Ar-Ramouseh", "ocha-n0226"),
+        ("Aleppo University", "ocha-n0153"),
+        ("al-Firdous", "ocha-n0209"),
+        ("Fardos", "ocha-n0209"),
     ]
 
     @Test(arguments: spellings)
@@ -227,6 +262,21 @@ struct ResolverTests {
         }
         #expect(airport.id == "aleppo-airport", "مطار حلب is the airport")
         #expect(city.id == "aleppo", "حلب alone is the city")
+    }
+
+    /// A place's own spelling with a generic word ("مطار كويرس") must not hide its bare spelling, whatever
+    /// their order, and "Air Base" in two words means what "airbase" means.
+    @Test func aBaseIsFoundByItsBareNameAndByAirBaseInTwoWords() {
+        let base = Place(id: "kw", kind: .airbase, nameEn: "Kuweires Air Base", nameAr: "مطار كويرس",
+                         altNames: ["كويرس"], lonLat: LonLat(37.58, 36.19), source: "test")
+        let gazetteer = Gazetteer(places: [base])
+        for spelling in ["كويرس", "مطار كويرس", "Kuweires", "Kuweires airbase", "Kuweires Air Base", "Kweiris air base"] {
+            guard case .found(let place, _) = gazetteer.resolve(spelling) else {
+                Issue.record("\(spelling) did not resolve")
+                continue
+            }
+            #expect(place.id == "kw", "\(spelling)")
+        }
     }
 
     @Test func anUnknownNameSuggestsNearSpellings() {
