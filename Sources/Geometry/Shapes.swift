@@ -119,3 +119,26 @@ public struct Envelope: Hashable, Sendable, Codable {
 
     public var centre: LonLat { LonLat((minLon + maxLon) / 2, (minLat + maxLat) / 2) }
 }
+
+// MARK: - Planar tests on rings, in degrees
+
+extension Array where Element == LonLat {
+    /// Even-odd test of a point against this ring (closed or not), in degrees: the plane GEOS works in.
+    public func ringContains(_ point: LonLat) -> Bool {
+        guard var previous = last else { return false }
+        var inside = false
+        for current in self {
+            if (current.lat > point.lat) != (previous.lat > point.lat) {
+                let lon = current.lon + (point.lat - current.lat) / (previous.lat - current.lat) * (previous.lon - current.lon)
+                if point.lon < lon { inside.toggle() }
+            }
+            previous = current
+        }
+        return inside
+    }
+
+    /// Twice the planar signed area of this closed ring in square degrees, positive when counter-clockwise.
+    public var ringSignedArea: Double {
+        zip(self, dropFirst()).reduce(0) { $0 + $1.0.lon * $1.1.lat - $1.1.lon * $1.0.lat }
+    }
+}

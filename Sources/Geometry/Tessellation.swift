@@ -86,14 +86,14 @@ public struct Tessellation: Hashable, Sendable {
             guard let nearest = nearestTop.nearest(to: point) else { continue }
             let owner = topLevel[nearest]
             guard dirty.contains(owner) else { continue }  // ground of a clean cell that dirty ones surround
-            guard !circled.contains(owner) || Self.ring(discs[owner], contains: point) else {
+            guard !circled.contains(owner) || discs[owner].ringContains(point) else {
                 unreachedFaces += polygons
                 continue
             }
             var holder = owner
             if let children = families[owner] {
                 let member = ([owner] + children).min { Self.planarDistance(sites[$0], point) < Self.planarDistance(sites[$1], point) }!
-                if member != owner && Self.ring(discs[member], contains: point) { holder = member }
+                if member != owner && discs[member].ringContains(point) { holder = member }
             }
             facesOfCell[holder] += polygons
         }
@@ -130,23 +130,9 @@ public struct Tessellation: Hashable, Sendable {
             guard let nearest = index.nearest(to: centre) else { continue }
             let site = indices[nearest]
             cells[site] = cell
-            if let discs, !corners.allSatisfy({ ring(discs[site], contains: $0) }) { beyondReach.insert(site) }
+            if let discs, !corners.allSatisfy(discs[site].ringContains) { beyondReach.insert(site) }
         }
         return (cells, edges, beyondReach)
-    }
-
-    /// Even-odd test against a ring (closed or not).
-    static func ring(_ ring: [LonLat], contains point: LonLat) -> Bool {
-        var inside = false
-        var previous = ring[ring.count - 1]
-        for current in ring {
-            if (current.lat > point.lat) != (previous.lat > point.lat) {
-                let lon = current.lon + (point.lat - current.lat) / (previous.lat - current.lat) * (previous.lon - current.lon)
-                if point.lon < lon { inside.toggle() }
-            }
-            previous = current
-        }
-        return inside
     }
 
     /// Squared distance in degrees: the measure GEOS's Voronoi diagram is built on.
@@ -176,10 +162,6 @@ private final class PreparedGeometry {
 
     func contains(_ other: GEOSGeometryRef) throws -> Bool {
         try source.context.predicate("contains") { GEOSPreparedContains_r($0, raw, other.raw) }
-    }
-
-    func covers(_ other: GEOSGeometryRef) throws -> Bool {
-        try source.context.predicate("covers") { GEOSPreparedCovers_r($0, raw, other.raw) }
     }
 }
 

@@ -37,7 +37,7 @@ struct CellTopology: Sendable {
             for polygon in area.polygons {
                 for (number, original) in ([polygon.exterior] + polygon.holes).enumerated() {
                     // Shells counter-clockwise and holes clockwise put every cell on its edges' left.
-                    let ring = (CellTopology.signedArea(original) > 0) == (number == 0) ? original : original.reversed()
+                    let ring = (original.ringSignedArea > 0) == (number == 0) ? original : original.reversed()
                     for (p, q) in zip(ring, ring.dropFirst()) where p != q {
                         let (a, b) = (vertex(p), vertex(q))
                         let edge = Int32(from.count)
@@ -116,35 +116,18 @@ struct CellTopology: Sendable {
         var shells = [(ring: [LonLat], area: Double, envelope: Envelope)]()
         var holes = [[LonLat]]()
         for ring in rings {
-            let area = signedArea(ring)
+            let area = ring.ringSignedArea
             if area > 0 { shells.append((ring, area, Envelope(covering: ring)!)) } else if area < 0 { holes.append(ring) }
         }
         var holesOfShell = [[[LonLat]]](repeating: [], count: shells.count)
         for hole in holes {
             let probe = LonLat((hole[0].lon + hole[1].lon) / 2, (hole[0].lat + hole[1].lat) / 2)
             let owner = shells.indices
-                .filter { shells[$0].envelope.contains(probe) && contains(shells[$0].ring, probe) }
+                .filter { shells[$0].envelope.contains(probe) && shells[$0].ring.ringContains(probe) }
                 .min { shells[$0].area < shells[$1].area }
             if let owner { holesOfShell[owner].append(hole) }
         }
         return MultiPolygon(shells.indices.map { Polygon(exterior: shells[$0].ring, holes: holesOfShell[$0]) })
-    }
-
-    /// Twice the planar signed area, positive for counter-clockwise rings.
-    static func signedArea(_ ring: [LonLat]) -> Double {
-        var sum = 0.0
-        for (p, q) in zip(ring, ring.dropFirst()) { sum += p.lon * q.lat - q.lon * p.lat }
-        return sum
-    }
-
-    /// Even-odd test of a point against a closed ring.
-    private static func contains(_ ring: [LonLat], _ point: LonLat) -> Bool {
-        var inside = false
-        for (p, q) in zip(ring, ring.dropFirst()) where (p.lat > point.lat) != (q.lat > point.lat) {
-            let lon = p.lon + (point.lat - p.lat) / (q.lat - p.lat) * (q.lon - p.lon)
-            if point.lon < lon { inside.toggle() }
-        }
-        return inside
     }
 
     func position(_ vertex: Int32) -> LonLat {
