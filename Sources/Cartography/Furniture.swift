@@ -28,7 +28,7 @@ struct Furniture {
     }
 
     private func title() {
-        canvas.drawText(Wording.pick(scenario.title, language), x: rtl ? right : left, y: layout.titleTop,
+        canvas.drawText(layout.title, x: rtl ? right : left, y: layout.titleTop,
                         anchor: rtl ? .topRight : .topLeft, font: layout.font(style.titleSizePt, true),
                         colour: style.ink, maxWidth: layout.titleWidth, alignment: rtl ? .right : .left)
         let dateOnLeft = rtl == layout.dateBesideTitle
@@ -97,7 +97,7 @@ struct Furniture {
         let magnitude = pow(10, (log10(target)).rounded(.down))
         let km = [1, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
         let length = km / kmPerPt
-        let y = layout.legendTop + 4
+        let y = layout.scaleBarTop
         let insetSpace = layout.insetBox.map { $0.width + 12 } ?? 0
         let x0 = rtl ? left + insetSpace : right - insetSpace - length
         canvas.rectangle(x: x0, y: y, width: length, height: 4)

@@ -23,6 +23,11 @@ public enum Wording {
         }
     }
 
+    /// A heading: in both languages, English and Arabic on lines of their own.
+    static func heading(_ text: LocalizedText, _ language: Language) -> String {
+        language == .both && !text.ar.isEmpty && text.en != text.ar ? "\(text.en)\n\(text.ar)" : pick(text, language)
+    }
+
     static func pick(_ text: LocalizedText, _ language: Language) -> String {
         switch language {
         case .en: text.en

@@ -25,6 +25,7 @@ struct PageLayout {
     /// The title wraps within this width, beside the date stamp or above it.
     let titleWidth: Double
     let titleHeight: Double
+    let title: String
     let dateText: String
     /// Where the date stamp's top is: level with the title when it fits beside it, else on a line of its own.
     let dateTop: Double
@@ -33,6 +34,8 @@ struct PageLayout {
     let subtitleTop: Double
     let legendTop: Double
     let legendRows: [[(item: LegendItem, width: Double)]]
+    /// Top of the scale bar: level with the legend, or under it when a legend entry is too wide to share a row.
+    let scaleBarTop: Double
     let footerTop: Double
     let footer: String
     let font: (Double, Bool) -> Font
@@ -54,13 +57,13 @@ struct PageLayout {
         let margin = style.marginPt
         let measurer = try Canvas(widthPt: 10, heightPt: 10, format: .png)
         titleTop = margin
-        if let from = request.diffFrom {
-            dateText = Wording.date(from, language) + " → " + Wording.date(request.date, language)
-        } else {
-            dateText = Wording.date(request.date, language)
-        }
+        // In both languages, headings take a line per language: one line mixing scripts reorders around its
+        // separator.
+        dateText = language == .both
+            ? PageLayout.stamp(request, .en) + "\n" + PageLayout.stamp(request, .ar)
+            : PageLayout.stamp(request, language)
         let dateSize = measurer.measure(dateText, font: font(style.titleSizePt - 1, true))
-        let title = Wording.pick(scenario.title, language)
+        title = Wording.heading(scenario.title, language)
         let titleFont = font(style.titleSizePt, true)
         let fullWidth = widthPt - 2 * margin
         let besideWidth = fullWidth - dateSize.width - 16
@@ -71,7 +74,7 @@ struct PageLayout {
         titleWidth = dateBesideTitle ? besideWidth : fullWidth
         titleHeight = dateBesideTitle ? besideHeight : measurer.measure(title, font: titleFont, maxWidth: fullWidth).height
         dateTop = dateBesideTitle ? margin : margin + titleHeight + 2
-        var subtitle = Wording.pick(request.view.name, language)
+        var subtitle = Wording.heading(request.view.name, language)
         if diff != nil {
             let legend = Wording.text("territory that changed hands, hatched in the gaining side's colour",
                                       "الأراضي التي تبدلت السيطرة عليها، مظللة بلون الطرف الذي كسبها", language)
@@ -93,11 +96,15 @@ struct PageLayout {
             insetBox = Box(x: x, y: legendTop, width: inset.box.width + 6, height: inset.box.height + 6)
         }
         self.insetBox = insetBox
-        let available = widthPt - 2 * margin - PageLayout.scaleBarPt - (insetBox.map { $0.width + 12 } ?? 0) - 10
+        let besideInset = widthPt - 2 * margin - (insetBox.map { $0.width + 12 } ?? 0) - 10
+        let legendFont = font(9, false)
+        let widths = items.map { PageLayout.swatchPt + 5 + measurer.measure($0.text, font: legendFont).width + 14 }
+        // The scale bar sits beside the legend unless an entry needs its room; then it goes below the legend.
+        let scaleBarBelow = widths.contains { $0 > besideInset - PageLayout.scaleBarPt }
+        let available = scaleBarBelow ? besideInset : besideInset - PageLayout.scaleBarPt
         var rows = [[(item: LegendItem, width: Double)]]()
         var rowWidth = 0.0
-        for item in items {
-            let width = PageLayout.swatchPt + 5 + measurer.measure(item.text, font: font(9, false)).width + 14
+        for (item, width) in zip(items, widths) {
             if rows.isEmpty || rowWidth + width > available {
                 rows.append([])
                 rowWidth = 0
@@ -108,7 +115,9 @@ struct PageLayout {
         legendRows = rows
         self.legendTop = legendTop
         footer = PageLayout.footerText(scenario: scenario, date: request.date, language: language)
-        footerTop = legendTop + max(Double(rows.count) * PageLayout.legendRowPt, 30, insetBox?.height ?? 0) + 6
+        let legendHeight = Double(rows.count) * PageLayout.legendRowPt
+        scaleBarTop = scaleBarBelow ? legendTop + legendHeight + 4 : legendTop + 4
+        footerTop = legendTop + max(legendHeight + (scaleBarBelow ? 28 : 0), 30, insetBox?.height ?? 0) + 6
         let footerHeight = measurer.measure(footer, font: font(7, false), maxWidth: widthPt - 2 * margin).height
         heightPt = (footerTop + footerHeight + margin).rounded(.up)
     }
@@ -148,6 +157,12 @@ struct PageLayout {
                                     text: Wording.text("Earlier front line", "خط الجبهة السابق", language)))
         }
         return items
+    }
+
+    /// The date, or the two dates of a diff.
+    private static func stamp(_ request: MapRequest, _ language: Language) -> String {
+        request.diffFrom.map { Wording.date($0, language) + " → " + Wording.date(request.date, language) }
+            ?? Wording.date(request.date, language)
     }
 
     private static func footerText(scenario: Scenario, date: Day, language: Language) -> String {
