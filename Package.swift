@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
-        .testTarget(name: "controlmapTests", dependencies: ["controlmap"]),
+        .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
     ],
     swiftLanguageModes: [.v6]
 )

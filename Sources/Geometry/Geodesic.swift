@@ -17,14 +17,29 @@ public enum Geodesic {
         return metres / 1000
     }
 
+    /// Longest edge, in degrees, taken as a geodesic as it stands. Maps, GEOS and the cells treat an edge as
+    /// straight in longitude and latitude; a geodesic between far-apart points bows away from that line (along
+    /// Syria's 300 km desert borders by several km), so longer edges are measured through points along it.
+    static let maxEdgeDegrees = 0.05
+
     private static func ringAreaKm2(_ ring: [LonLat]) -> Double {
         let open = ring.count > 1 && ring.first == ring.last ? Array(ring.dropLast()) : ring
         guard open.count >= 3 else { return 0 }
         var geodesic = wgs84()
-        var lats = open.map(\.lat)
-        var lons = open.map(\.lon)
+        var lats = [Double](), lons = [Double]()
+        lats.reserveCapacity(open.count)
+        lons.reserveCapacity(open.count)
+        for (index, point) in open.enumerated() {
+            let next = open[(index + 1) % open.count]
+            let steps = Int((max(abs(next.lon - point.lon), abs(next.lat - point.lat)) / maxEdgeDegrees).rounded(.up))
+            for step in 0..<max(steps, 1) {
+                let fraction = Double(step) / Double(max(steps, 1))
+                lats.append(point.lat + (next.lat - point.lat) * fraction)
+                lons.append(point.lon + (next.lon - point.lon) * fraction)
+            }
+        }
         var areaM2 = 0.0
-        geod_polygonarea(&geodesic, &lats, &lons, Int32(open.count), &areaM2, nil)
+        geod_polygonarea(&geodesic, &lats, &lons, Int32(lats.count), &areaM2, nil)
         return abs(areaM2) / 1_000_000
     }
 

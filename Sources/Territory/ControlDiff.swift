@@ -9,6 +9,9 @@ public struct ControlDiff: Sendable {
         /// The holder before and after; nil when contested or unheld.
         public var from: String?
         public var to: String?
+        /// The full states before and after; nil where no claim covered the place.
+        public var before: ControlState?
+        public var after: ControlState?
         /// The day of the claim that made the change.
         public var date: Day
         public var citations: [Citation]
@@ -49,6 +52,7 @@ public struct ControlDiff: Sendable {
             let new = after.snapshot.controls[id]
             guard old?.state != new?.state else { continue }
             let change = PlaceChange(placeID: id, from: old?.state.controller, to: new?.state.controller,
+                                     before: old?.state, after: new?.state,
                                      date: new?.since ?? after.snapshot.date, citations: new?.citations ?? [])
             places.append(change)
             if let cell = cells.cell(of: id), !cell.isEmpty {

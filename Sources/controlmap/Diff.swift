@@ -60,10 +60,21 @@ struct Diff: ParsableCommand {
         func name(_ actor: String?) -> String {
             actor.map { scenario.actor(id: $0)?.nameEn ?? $0 } ?? "nobody"
         }
-        var lines = ["From \(diff.from) to \(diff.to): \(diff.places.count) places changed hands"]
-        for change in diff.places {
-            let place = scenario.gazetteer.place(id: change.placeID)?.nameEn ?? change.placeID
-            lines.append("  \(change.date)  \(place): \(name(change.from)) → \(name(change.to))")
+        func describe(_ state: ControlState?) -> String {
+            switch state {
+            case .held(let actor)?: name(actor)
+            case .contested(let among)?: "contested (" + among.map(name).joined(separator: ", ") + ")"
+            case .abandoned?: "abandoned"
+            case nil: "not reported"
+            }
+        }
+        let changes = diff.places.map { change in
+            (change, scenario.gazetteer.place(id: change.placeID)?.nameEn ?? change.placeID)
+        }.sorted { ($0.0.date, $0.1) < ($1.0.date, $1.1) }
+        var lines = ["From \(diff.from) to \(diff.to): \(changes.count) places changed state, "
+            + "\(changes.filter { $0.0.from != $0.0.to }.count) of them changed hands"]
+        for (change, place) in changes {
+            lines.append("  \(change.date)  \(place): \(describe(change.before)) → \(describe(change.after))")
         }
         lines.append("Ground, km²:")
         for balance in diff.actors where balance.km2From > 0 || balance.km2To > 0 {
