@@ -19,9 +19,10 @@ public struct Tessellation: Hashable, Sendable {
     /// siblings instead of competing with the parent's neighbours: a city keeps its countryside, and its
     /// neighbourhoods divide the city's own ground.
     ///
-    /// Rather than clipping every Voronoi cell and noding the results, it nodes one arrangement of lines (the
-    /// Voronoi edges, the region's outline, the reach circles that cut a cell, the families' own Voronoi edges)
-    /// and gives each face of it to the site nearest its interior: faces share their edges by construction.
+    /// Rather than clipping every Voronoi cell and noding the results, it keeps the cells no cutting line comes
+    /// near (the region's outline, the reach circles that cut a cell, the families' own Voronoi edges) as GEOS
+    /// drew them, nodes the cutting lines with the remaining cells' edges, and gives each face of that
+    /// arrangement to the site nearest its interior: all cells share their edges vertex for vertex.
     public init(sites: [LonLat], reachKm: [Double], parents: [Int?]? = nil, region: MultiPolygon) throws {
         precondition(sites.count == reachKm.count, "one reach per site")
         let parents = parents ?? sites.map { _ in nil }
