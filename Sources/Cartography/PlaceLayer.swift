@@ -34,6 +34,7 @@ struct PlaceLayer {
         var shown = [Mark]()
         var labelBoxes = [Box]()
         var labels = [RenderedMap.Label]()
+        var labelFonts = [Font]()
         for (index, mark) in marks.enumerated() {
             let symbolBox = symbolBoxes[index]
             guard !labelBoxes.contains(where: symbolBox.intersects) else { continue }
@@ -48,13 +49,13 @@ struct PlaceLayer {
             let clear = candidates.filter { candidate in !symbolBoxes[(index + 1)...].contains(where: candidate.intersects) }
             guard let box = placer.place(clear) ?? placer.place(candidates) else { continue }
             labelBoxes.append(box)
+            labelFonts.append(font)
             labels.append(.init(placeID: mark.place.id, text: text, x: box.x, y: box.y, width: box.width,
                                 height: box.height))
         }
         for mark in shown.reversed() { drawSymbol(mark) }
-        for label in labels {
-            let place = scenario.gazetteer.place(id: label.placeID)!
-            canvas.drawText(label.text, x: label.x, y: label.y, font: labelFont(place), colour: style.ink,
+        for (label, font) in zip(labels, labelFonts) {
+            canvas.drawText(label.text, x: label.x, y: label.y, font: font, colour: style.ink,
                             halo: style.halo, alignment: language == .ar ? .right : .left)
         }
         let symbols = shown.map { RenderedMap.Symbol(placeID: $0.place.id, x: $0.x, y: $0.y,

@@ -15,6 +15,8 @@ public struct PlaceCells: Sendable {
     private let indexByID: [String: Int]
     /// The cells' edges with their neighbours, `unreached` last: what a date's zones and fronts are traced from.
     let topology: CellTopology
+    /// All the ground the cells and `unreached` cover together: the country they were cut from.
+    let region: MultiPolygon
 
     public init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String) {
         self.placeIDs = placeIDs
@@ -23,6 +25,7 @@ public struct PlaceCells: Sendable {
         self.key = key
         indexByID = Dictionary(uniqueKeysWithValues: placeIDs.enumerated().map { ($1, $0) })
         topology = CellTopology(cells: cells + [unreached])
+        region = topology.unions(group: [Int](repeating: 0, count: cells.count + 1), groupCount: 1)[0]
     }
 
     /// Tessellates `country` among `places`.

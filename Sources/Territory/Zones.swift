@@ -64,7 +64,7 @@ public struct TerritoryMap: Sendable {
         for (cell, group) in groups.enumerated() { areasKm2[group] += cells.topology.areasKm2[cell] }
         var zones = groupKinds.indices.map { Zone(kind: groupKinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
         let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
-        zones = try TerritoryMap.applying(areaClaims, to: zones)
+        zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
         self.zones = zones.filter { !$0.area.isEmpty }.sorted { TerritoryMap.order($0.kind) < TerritoryMap.order($1.kind) }
         fronts = areaClaims.isEmpty
             ? FrontTracer.fronts(topology: cells.topology,
@@ -100,11 +100,10 @@ public struct TerritoryMap: Sendable {
     }
 
     /// Each area claim takes its ground from every other zone and adds it to its own.
-    private static func applying(_ claims: [AreaClaim], to zones: [Zone]) throws -> [Zone] {
+    /// An area drawn across the border of `country` keeps only its part inside.
+    private static func applying(_ claims: [AreaClaim], to zones: [Zone], within country: MultiPolygon) throws -> [Zone] {
         guard !claims.isEmpty else { return zones }
         var areas = Dictionary(uniqueKeysWithValues: zones.map { ($0.kind, $0.area) })
-        // The zones cover the country; an area drawn across a border keeps only its Syrian part.
-        let country = try MultiPolygon.coverageUnion(zones.map(\.area).filter { !$0.isEmpty })
         for original in claims {
             var claim = original
             claim.area = try claim.area.intersection(with: country)
