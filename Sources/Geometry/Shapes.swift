@@ -142,3 +142,25 @@ extension Array where Element == LonLat {
         zip(self, dropFirst()).reduce(0) { $0 + $1.0.lon * $1.1.lat - $1.1.lon * $1.0.lat }
     }
 }
+
+extension MultiPolygon {
+    /// Traced rings as polygons: counter-clockwise rings are shells, clockwise ones holes of the smallest shell
+    /// around them.
+    public init(rings: [[LonLat]]) {
+        var shells = [(ring: [LonLat], area: Double, envelope: Envelope)]()
+        var holes = [[LonLat]]()
+        for ring in rings {
+            let area = ring.ringSignedArea
+            if area > 0 { shells.append((ring, area, Envelope(covering: ring)!)) } else if area < 0 { holes.append(ring) }
+        }
+        var holesOfShell = [[[LonLat]]](repeating: [], count: shells.count)
+        for hole in holes {
+            let probe = LonLat((hole[0].lon + hole[1].lon) / 2, (hole[0].lat + hole[1].lat) / 2)
+            let owner = shells.indices
+                .filter { shells[$0].envelope.contains(probe) && shells[$0].ring.ringContains(probe) }
+                .min { shells[$0].area < shells[$1].area }
+            if let owner { holesOfShell[owner].append(hole) }
+        }
+        self.init(shells.indices.map { Polygon(exterior: shells[$0].ring, holes: holesOfShell[$0]) })
+    }
+}

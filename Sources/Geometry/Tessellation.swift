@@ -1,8 +1,7 @@
-internal import CGEOS
 import Foundation
 
 /// Voronoi cells of sites, clipped to a region and to each site's reach, forming a clean coverage:
-/// shared edges carry the same vertices, so unions of cells can use GEOS's fast coverage union.
+/// shared edges carry the same vertices, so unions of cells are found by dropping the edges they share.
 public struct Tessellation: Hashable, Sendable {
     /// `cells[i]` belongs to site `i`; empty when the site repeats an earlier position or lies outside the region.
     public var cells: [MultiPolygon]
@@ -19,10 +18,10 @@ public struct Tessellation: Hashable, Sendable {
     /// siblings instead of competing with the parent's neighbours: a city keeps its countryside, and its
     /// neighbourhoods divide the city's own ground.
     ///
-    /// Rather than clipping every Voronoi cell and noding the results, it keeps the cells no cutting line comes
-    /// near (the region's outline, the reach circles that cut a cell, the families' own Voronoi edges) as GEOS
-    /// drew them, nodes the cutting lines with the remaining cells' edges, and gives each face of that
-    /// arrangement to the site nearest its interior: all cells share their edges vertex for vertex.
+    /// Cells that no cutting line (the region's outline, a reach circle that cuts a cell, a family's own Voronoi
+    /// edges) comes near are kept as the diagram drew them. The other cells' edges are cut with the cutting lines
+    /// into a planar arrangement, and each of its faces goes to the site that holds its ground; each site's faces
+    /// are then merged by dropping the edges between them.
     public init(sites: [LonLat], reachKm: [Double], parents: [Int?]? = nil, region: MultiPolygon) throws {
         precondition(sites.count == reachKm.count, "one reach per site")
         let parents = parents ?? sites.map { _ in nil }
@@ -30,215 +29,222 @@ public struct Tessellation: Hashable, Sendable {
             self.init(cells: sites.map { _ in MultiPolygon() }, unreached: MultiPolygon())
             return
         }
-        let context = GEOSContext()
-        let regionGeometry = try context.multiPolygon(region)
-        let preparedRegion = try PreparedGeometry(regionGeometry)
         let topLevel = sites.indices.filter { parents[$0] == nil }
         let families = Dictionary(grouping: sites.indices.filter { parents[$0] != nil }, by: { parents[$0]! })
         let discs = sites.indices.map { Polygon.disc(centre: sites[$0], radiusKm: reachKm[$0]).exterior }
+        let diagram = Voronoi(sites: topLevel.map { sites[$0] }, frame: frame)
+        var lines = Linework(vertices: diagram.vertices)
 
-        let diagram = try Self.voronoi(topLevel, sites: sites, discs: discs, frame: frame, context: context)
-        let circled = diagram.beyondReach
-        // Lines that cut Voronoi cells: the region's outline, the families' own edges within the parent's reach,
-        // and the circles of every site whose reach ends inside its cell.
-        var cutters = region.polygons.flatMap { [$0.exterior] + $0.holes }
+        // Sites whose reach ends inside their cell: the disc's circle must cut it.
+        var circled = Set<Int>()
+        for (k, site) in topLevel.enumerated() where !diagram.cells[k].isEmpty {
+            if !diagram.cells[k].allSatisfy({ discs[site].ringContains(diagram.vertices[Int($0)]) }) { circled.insert(site) }
+        }
+        for polygon in region.polygons {
+            for (number, ring) in ([polygon.exterior] + polygon.holes).enumerated() {
+                // Shells counter-clockwise and holes clockwise put the region on the outline's left.
+                lines.addRing((ring.ringSignedArea > 0) == (number == 0) ? ring : ring.reversed(), as: .outline)
+            }
+        }
         for (parent, children) in families.sorted(by: { $0.key < $1.key }) {
-            let family = [parent] + children
-            let reach = try context.polygon(Polygon(exterior: discs[parent]))
-            let edges = try context.multiLineString(MultiLineString(try Self.voronoi(
-                family, sites: sites, discs: nil, frame: Envelope(covering: discs[parent])!.expanded(byDegrees: 0.1),
-                context: context).edges))
-            cutters += try context.make("family edges") { GEOSIntersection_r($0, edges.raw, reach.raw) }.lines()
+            lines.addFamilyEdges(of: [parent] + children, sites: sites, within: Envelope(covering: discs[parent])!)
         }
-        for index in circled.union(families.values.joined()).sorted() {
-            cutters.append(discs[index] + [discs[index][0]])
+        let ownCells = Set(topLevel.indices.filter { !diagram.cells[$0].isEmpty }.map { topLevel[$0] })
+        for site in circled.union(families.values.joined()).sorted() where ownCells.contains(site) || parents[site] != nil {
+            lines.addRing(discs[site], as: .circle(site: site))
         }
-        // A cell that no cutter comes near is final as GEOS drew it; only the others go through noding.
-        let cutterIndex = SegmentIndex(cutters)
+
+        // A cell that no cutter comes near is final as the diagram drew it; only the others are cut.
+        let cutterIndex = SegmentIndex(lines.segmentEnds)
         var dirty = circled.union(families.keys)
-        for (site, cell) in diagram.cells where !dirty.contains(site) {
-            if let envelope = Envelope(covering: cell.exterior), cutterIndex.touches(envelope) { dirty.insert(site) }
-        }
-        var linework = cutters
-        var seen = Set<[LonLat]>()
-        for site in dirty.sorted() {
-            guard let ring = diagram.cells[site]?.exterior else { continue }
-            for (p, q) in zip(ring, ring.dropFirst()) where p != q {
-                let segment = (p.lon, p.lat) < (q.lon, q.lat) ? [p, q] : [q, p]
-                if seen.insert(segment).inserted { linework.append(segment) }
+        for (k, site) in topLevel.enumerated() where !dirty.contains(site) && !diagram.cells[k].isEmpty {
+            if cutterIndex.touches(Envelope(covering: diagram.cells[k].map { diagram.vertices[Int($0)] })!) {
+                dirty.insert(site)
             }
         }
-        let collection = try context.multiLineString(MultiLineString(linework))
-        let noded = try context.make("noding") { GEOSNode_r($0, collection.raw) }
-        var inputs: [OpaquePointer?] = [noded.raw]
-        let faces = try context.make("polygonize") { GEOSPolygonize_r($0, &inputs, 1) }
+        for edge in diagram.edges {
+            let (left, right) = (Int(edge.left), Int(edge.right))
+            let leftSite = left < topLevel.count ? topLevel[left] : -1
+            let rightSite = right < topLevel.count ? topLevel[right] : -1
+            guard dirty.contains(leftSite) || dirty.contains(rightSite) else { continue }
+            lines.addVoronoiEdge(from: edge.from, to: edge.to, left: leftSite, right: rightSite)
+        }
 
-        let nearestTop = PointIndex(topLevel.map { sites[$0] })
-        var facesOfCell = [[Polygon]](repeating: [], count: sites.count)
-        for (site, cell) in diagram.cells where !dirty.contains(site) {
-            if try preparedRegion.contains(context.point(sites[site])) { facesOfCell[site] = [cell] }
+        let arrangement = Arrangement(vertices: lines.vertices, segments: lines.segments)
+        let holders = FaceHolders(sites: sites, topLevel: topLevel, families: families, discs: discs,
+                                  circled: circled, dirty: dirty, region: region)
+        let group = holders.groups(of: arrangement, labels: lines.labels, unreached: sites.count)
+        var pieces = arrangement.unions(group: group, groupCount: sites.count + 1)
+        let unreached = pieces.removeLast()
+        let regionIndex = RegionIndex(region)
+        for (k, site) in topLevel.enumerated() where !dirty.contains(site) && !diagram.cells[k].isEmpty {
+            if regionIndex.contains(sites[site]) { pieces[site] = MultiPolygon([Polygon(exterior: diagram.ring(of: k))]) }
         }
-        var unreachedFaces = [Polygon]()
-        for face in try context.members(of: faces.raw) {
-            let inside = try context.make("face point") { GEOSPointOnSurface_r($0, face) }
-            guard try preparedRegion.contains(inside) else { continue }
-            let point = try context.positions(of: inside.raw)[0]
-            let polygons = try context.polygons(of: face)
-            guard let nearest = nearestTop.nearest(to: point) else { continue }
-            let owner = topLevel[nearest]
-            guard dirty.contains(owner) else { continue }  // ground of a clean cell that dirty ones surround
-            guard !circled.contains(owner) || discs[owner].ringContains(point) else {
-                unreachedFaces += polygons
-                continue
-            }
-            var holder = owner
-            if let children = families[owner] {
-                let member = ([owner] + children).min { Self.planarDistance(sites[$0], point) < Self.planarDistance(sites[$1], point) }!
-                if member != owner && discs[member].ringContains(point) { holder = member }
-            }
-            facesOfCell[holder] += polygons
-        }
-        let cells = try facesOfCell.map { faces in
-            try faces.count <= 1 ? MultiPolygon(faces) : .coverageUnion(faces.map { MultiPolygon([$0]) })
-        }
-        let unreached = try unreachedFaces.isEmpty ? MultiPolygon() : .coverageUnion(unreachedFaces.map { MultiPolygon([$0]) })
-        self.init(cells: cells, unreached: unreached)
+        self.init(cells: pieces, unreached: unreached)
     }
 
-    /// The Voronoi diagram's cells by site and its edges, each once, ending on the frame; and the sites whose
-    /// cell reaches past their disc, so that the disc's circle must cut it. The edges come from the cells, whose
-    /// shared edges carry identical vertices, because GEOS's own edge mode overlays the diagram with the frame.
-    private static func voronoi(
-        _ indices: [Int], sites: [LonLat], discs: [[LonLat]]?, frame: Envelope, context: GEOSContext
-    ) throws -> (cells: [Int: Polygon], edges: [[LonLat]], beyondReach: Set<Int>) {
-        let points = try context.multiPoint(indices.map { sites[$0] })
-        let box = try context.polygon(.rectangle(frame))
-        let diagram = try context.make("voronoi") { GEOSVoronoiDiagram_r($0, points.raw, box.raw, 0, 0) }
-        let index = PointIndex(indices.map { sites[$0] })
-        var seen = Set<[LonLat]>()
-        var edges = [[LonLat]]()
-        var cells = [Int: Polygon]()
-        var beyondReach = Set<Int>()
-        for cell in try diagram.polygons() {
-            for (p, q) in zip(cell.exterior, cell.exterior.dropFirst()) where p != q {
-                let segment = (p.lon, p.lat) < (q.lon, q.lat) ? [p, q] : [q, p]
-                if seen.insert(segment).inserted { edges.append(segment) }
-            }
-            // A Voronoi cell is convex, so the site nearest the mean of its corners is the cell's own.
-            let corners = cell.exterior.dropLast()
-            let centre = LonLat(corners.map(\.lon).reduce(0, +) / Double(corners.count),
-                                corners.map(\.lat).reduce(0, +) / Double(corners.count))
-            guard let nearest = index.nearest(to: centre) else { continue }
-            let site = indices[nearest]
-            cells[site] = cell
-            if let discs, !corners.allSatisfy(discs[site].ringContains) { beyondReach.insert(site) }
-        }
-        return (cells, edges, beyondReach)
-    }
-
-    /// Squared distance in degrees: the measure GEOS's Voronoi diagram is built on.
+    /// Squared distance in degrees: the measure the Voronoi diagram is built on.
     static func planarDistance(_ a: LonLat, _ b: LonLat) -> Double {
         (a.lon - b.lon) * (a.lon - b.lon) + (a.lat - b.lat) * (a.lat - b.lat)
     }
 }
 
-// MARK: - Look-up helpers
+/// What a segment of the arrangement is, which says what lies on its left and right.
+enum Boundary {
+    /// A side of the top-level diagram; -1 for an added corner site.
+    case voronoi(left: Int, right: Int)
+    /// The region's outline, the region on its left.
+    case outline
+    /// A site's reach circle, counter-clockwise: the disc on its left.
+    case circle(site: Int)
+    /// An edge between two members of a family, as their own Voronoi diagram draws it.
+    case family(left: Int, right: Int)
+}
 
-/// A prepared geometry for repeated predicates; keeps the geometry it was made from alive.
-private final class PreparedGeometry {
-    let source: GEOSGeometryRef
-    let raw: OpaquePointer
+/// The segments to be cut into faces, with their vertices and labels.
+private struct Linework {
+    var vertices: [LonLat]
+    var segments: [Arrangement.Segment] = []
+    var labels: [Boundary] = []
+    /// Every segment but the diagram's edges, as position pairs: what makes a cell need cutting.
+    var segmentEnds: [[LonLat]] = []
 
-    init(_ source: GEOSGeometryRef) throws {
-        self.source = source
-        let context = source.context
-        context.clearMessages()
-        guard let raw = GEOSPrepare_r(context.handle, source.raw) else { throw context.failure("prepare") }
-        self.raw = raw
+    init(vertices: [LonLat]) {
+        self.vertices = vertices
     }
 
-    deinit {
-        GEOSPreparedGeom_destroy_r(source.context.handle, raw)
+    private mutating func add(_ point: LonLat) -> Int32 {
+        vertices.append(point)
+        return Int32(vertices.count - 1)
     }
 
-    func contains(_ other: GEOSGeometryRef) throws -> Bool {
-        try source.context.predicate("contains") { GEOSPreparedContains_r($0, raw, other.raw) }
+    private mutating func label(_ boundary: Boundary) -> Int32 {
+        labels.append(boundary)
+        return Int32(labels.count - 1)
+    }
+
+    /// A ring, closed or not; a ring's closing position is its first vertex again, so the ring is one cycle.
+    mutating func addRing(_ ring: [LonLat], as boundary: Boundary) {
+        var open = ring[...]
+        while open.count > 1 && open.last == open.first { open = open.dropLast() }
+        guard open.count >= 3 else { return }
+        let label = label(boundary)
+        let first = add(open[open.startIndex])
+        var previous = first
+        for point in open.dropFirst() {
+            let current = add(point)
+            segments.append(.init(from: previous, to: current, label: label))
+            previous = current
+        }
+        segments.append(.init(from: previous, to: first, label: label))
+        segmentEnds.append(ring)
+    }
+
+    mutating func addVoronoiEdge(from: Int32, to: Int32, left: Int, right: Int) {
+        segments.append(.init(from: from, to: to, label: label(.voronoi(left: left, right: right))))
+    }
+
+    /// The Voronoi edges among a parent and its children, cut to a box around the parent's reach; ends left
+    /// loose inside other cells merge away with the faces on both sides of them.
+    mutating func addFamilyEdges(of family: [Int], sites: [LonLat], within box: Envelope) {
+        let diagram = Voronoi(sites: family.map { sites[$0] }, frame: box)
+        let offset = Int32(vertices.count)
+        vertices += diagram.vertices
+        let box = box.expanded(byDegrees: 0.01)
+        for edge in diagram.edges where Int(edge.left) < family.count && Int(edge.right) < family.count {
+            let (a, b) = (diagram.vertices[Int(edge.from)], diagram.vertices[Int(edge.to)])
+            guard let (start, end) = Self.clip(a, b, to: box) else { continue }
+            let from = start == a ? edge.from + offset : add(start)
+            let to = end == b ? edge.to + offset : add(end)
+            segments.append(.init(from: from, to: to, label: label(.family(left: family[Int(edge.left)],
+                                                                           right: family[Int(edge.right)]))))
+            segmentEnds.append([start, end])
+        }
+    }
+
+    /// The part of a segment inside a box (Liang–Barsky); nil when none is.
+    static func clip(_ a: LonLat, _ b: LonLat, to box: Envelope) -> (LonLat, LonLat)? {
+        let (dx, dy) = (b.lon - a.lon, b.lat - a.lat)
+        var (enter, leave) = (0.0, 1.0)
+        for (p, q) in [(-dx, a.lon - box.minLon), (dx, box.maxLon - a.lon), (-dy, a.lat - box.minLat), (dy, box.maxLat - a.lat)] {
+            if p == 0 {
+                if q < 0 { return nil }
+                continue
+            }
+            let r = q / p
+            if p < 0 { enter = max(enter, r) } else { leave = min(leave, r) }
+            if enter > leave { return nil }
+        }
+        func at(_ t: Double) -> LonLat { t == 0 ? a : t == 1 ? b : LonLat(a.lon + t * dx, a.lat + t * dy) }
+        return enter < leave ? (at(enter), at(leave)) : nil
     }
 }
 
-/// A grid over positions, for the nearest site to a point without testing them all.
-private struct PointIndex {
-    private let cellSize = 0.25
-    private let points: [LonLat]
-    private var buckets: [Int64: [Int]] = [:]
+/// Decides whose ground each face of the arrangement is, from a point on one of its edges: a face is bounded by
+/// the edges that change its holder, so the edge's own label answers for the side it bounds, and any other
+/// question (inside the region? within the reach?) has one answer anywhere along the edge.
+private struct FaceHolders {
+    let sites: [LonLat]
+    let topLevel: [Int]
+    let families: [Int: [Int]]
+    let discs: [[LonLat]]
+    let circled: Set<Int>
+    let dirty: Set<Int>
+    let nearestTop: PointIndex
+    let region: RegionIndex
 
-    init(_ points: [LonLat]) {
-        self.points = points
-        for (index, point) in points.enumerated() {
-            buckets[key(column(point.lon), column(point.lat)), default: []].append(index)
+    init(sites: [LonLat], topLevel: [Int], families: [Int: [Int]], discs: [[LonLat]], circled: Set<Int>,
+         dirty: Set<Int>, region: MultiPolygon) {
+        (self.sites, self.topLevel, self.families, self.discs) = (sites, topLevel, families, discs)
+        (self.circled, self.dirty) = (circled, dirty)
+        nearestTop = PointIndex(topLevel.map { sites[$0] })
+        self.region = RegionIndex(region)
+    }
+
+    /// Each face's holder: a site's index, `unreached`, or -1 for ground outside the region or in a clean cell.
+    func groups(of arrangement: Arrangement, labels: [Boundary], unreached: Int) -> [Int32] {
+        // One edge per face, a side of the diagram where there is one, since it names the face's top-level site.
+        var representative = [Int32](repeating: -1, count: arrangement.faceCount)
+        for h in 0..<arrangement.face.count {
+            let face = Int(arrangement.face[h])
+            if representative[face] < 0 { representative[face] = Int32(h); continue }
+            if case .voronoi = labels[Int(arrangement.label(h))],
+               case .voronoi = labels[Int(arrangement.label(Int(representative[face])))] { continue }
+            if case .voronoi = labels[Int(arrangement.label(h))] { representative[face] = Int32(h) }
+        }
+        return representative.map { h in
+            let h = Int(h)
+            return Int32(holder(at: arrangement.midpoint(h), on: labels[Int(arrangement.label(h))],
+                                leftSide: arrangement.isForward(h), unreached: unreached))
         }
     }
 
-    /// The nearest point's index (the lowest index among equals), searching rings of grid squares outwards
-    /// until no unsearched square can hold anything nearer.
-    func nearest(to target: LonLat) -> Int? {
-        guard !points.isEmpty else { return nil }
-        let (x, y) = (column(target.lon), column(target.lat))
-        var best: (index: Int, distance: Double)?
-        var radius = 0
-        while true {
-            for dx in -radius...radius {
-                for dy in -radius...radius where max(abs(dx), abs(dy)) == radius {
-                    for index in buckets[key(x + dx, y + dy)] ?? [] {
-                        let distance = Tessellation.planarDistance(points[index], target)
-                        if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) {
-                            best = (index, distance)
-                        }
-                    }
-                }
-            }
-            // Squares beyond this ring lie at least `radius` squares away from the target's square.
-            if let best, Double(radius) * cellSize >= best.distance.squareRoot() { return best.index }
-            if radius > 4_000 { return best?.index }
-            radius += 1
+    /// The holder of the ground beside `point`, on the left of the edge labelled `boundary` when `leftSide`.
+    private func holder(at point: LonLat, on boundary: Boundary, leftSide: Bool, unreached: Int) -> Int {
+        let inside: Bool
+        if case .outline = boundary { inside = leftSide } else { inside = region.contains(point) }
+        guard inside else { return -1 }
+        let owner: Int
+        if case .voronoi(let left, let right) = boundary { owner = leftSide ? left : right } else {
+            guard let nearest = nearestTop.nearest(to: point) else { return -1 }
+            owner = topLevel[nearest]
         }
-    }
-
-    private func column(_ degrees: Double) -> Int {
-        Int(floor(degrees / cellSize))
-    }
-
-    private func key(_ column: Int, _ row: Int) -> Int64 {
-        Int64(column) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row)))
-    }
-}
-
-/// A grid over the envelopes of line segments, to tell whether any segment comes near a box.
-private struct SegmentIndex {
-    private let cellSize = 0.25
-    private var buckets: [Int64: [Envelope]] = [:]
-
-    init(_ lines: [[LonLat]]) {
-        for line in lines {
-            for (p, q) in zip(line, line.dropFirst()) {
-                let envelope = Envelope(minLon: min(p.lon, q.lon), minLat: min(p.lat, q.lat),
-                                        maxLon: max(p.lon, q.lon), maxLat: max(p.lat, q.lat))
-                for key in keys(envelope) { buckets[key, default: []].append(envelope) }
-            }
+        guard owner >= 0, dirty.contains(owner) else { return -1 }  // a clean cell stays as the diagram drew it
+        if circled.contains(owner) && !within(owner, point, boundary, leftSide) { return unreached }
+        guard let children = families[owner] else { return owner }
+        let member: Int
+        if case .family(let left, let right) = boundary, children.contains(left) || left == owner {
+            member = leftSide ? left : right
+        } else {
+            member = ([owner] + children).min {
+                Tessellation.planarDistance(sites[$0], point) < Tessellation.planarDistance(sites[$1], point)
+            }!
         }
+        return member != owner && within(member, point, boundary, leftSide) ? member : owner
     }
 
-    func touches(_ box: Envelope) -> Bool {
-        keys(box).contains { key in buckets[key]?.contains { $0.intersects(box) } ?? false }
-    }
-
-    private func keys(_ envelope: Envelope) -> [Int64] {
-        var keys = [Int64]()
-        for column in Int(floor(envelope.minLon / cellSize))...Int(floor(envelope.maxLon / cellSize)) {
-            for row in Int(floor(envelope.minLat / cellSize))...Int(floor(envelope.maxLat / cellSize)) {
-                keys.append(Int64(column) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row))))
-            }
-        }
-        return keys
+    private func within(_ site: Int, _ point: LonLat, _ boundary: Boundary, _ leftSide: Bool) -> Bool {
+        if case .circle(let circled) = boundary, circled == site { return leftSide }
+        return discs[site].ringContains(point)
     }
 }

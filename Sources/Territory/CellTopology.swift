@@ -84,7 +84,7 @@ struct CellTopology: Sendable {
             }
             if ring.count >= 4 && ring.first == ring.last { rings[own].append(ring) }
         }
-        return rings.map(CellTopology.polygons)
+        return rings.map(MultiPolygon.init(rings:))
     }
 
     /// Of the edges leaving the end of `edge`, the first met turning clockwise from the way back: the one that
@@ -108,26 +108,6 @@ struct CellTopology: Sendable {
         let turn = (from - to).truncatingRemainder(dividingBy: 2 * .pi)
         let positive = turn < 0 ? turn + 2 * .pi : turn
         return positive == 0 ? 2 * .pi : positive
-    }
-
-    /// Traced rings as polygons: counter-clockwise rings are shells, clockwise ones holes of the smallest shell
-    /// around them.
-    private static func polygons(_ rings: [[LonLat]]) -> MultiPolygon {
-        var shells = [(ring: [LonLat], area: Double, envelope: Envelope)]()
-        var holes = [[LonLat]]()
-        for ring in rings {
-            let area = ring.ringSignedArea
-            if area > 0 { shells.append((ring, area, Envelope(covering: ring)!)) } else if area < 0 { holes.append(ring) }
-        }
-        var holesOfShell = [[[LonLat]]](repeating: [], count: shells.count)
-        for hole in holes {
-            let probe = LonLat((hole[0].lon + hole[1].lon) / 2, (hole[0].lat + hole[1].lat) / 2)
-            let owner = shells.indices
-                .filter { shells[$0].envelope.contains(probe) && shells[$0].ring.ringContains(probe) }
-                .min { shells[$0].area < shells[$1].area }
-            if let owner { holesOfShell[owner].append(hole) }
-        }
-        return MultiPolygon(shells.indices.map { Polygon(exterior: shells[$0].ring, holes: holesOfShell[$0]) })
     }
 
     func position(_ vertex: Int32) -> LonLat {

@@ -1,0 +1,311 @@
+import Foundation
+
+/// Line segments cut at every crossing into a planar graph, with the faces it bounds traced.
+///
+/// The tessellation uses it to cut Voronoi cells by the region's outline and reach circles: a crossing is computed
+/// once, for the pair of segments, so both sides of every edge carry the same vertex, and a set of faces can be
+/// merged by dropping the edges they share. Each segment carries a caller's label, inherited by its pieces, which
+/// says what lies to its left and right.
+struct Arrangement {
+    struct Segment {
+        var from: Int32
+        var to: Int32
+        var label: Int32
+    }
+
+    private(set) var vertices: [LonLat]
+    /// Per edge piece; half-edge `2k` runs along piece `k` as its segment did, `2k + 1` back.
+    private(set) var pieces: [Segment] = []
+    /// Per half-edge: the next half-edge round the same face, which lies on the left.
+    private(set) var next: [Int32] = []
+    /// Per half-edge: its face. Faces traced clockwise are the outsides of connected parts of the graph: their
+    /// half-edges see whatever surrounds that part on their left.
+    private(set) var face: [Int32] = []
+    private(set) var faceCount = 0
+
+    init(vertices: [LonLat], segments: [Segment]) {
+        self.vertices = vertices
+        pieces = node(segments)
+        traceFaces()
+    }
+
+    func origin(_ halfEdge: Int) -> Int32 {
+        halfEdge & 1 == 0 ? pieces[halfEdge >> 1].from : pieces[halfEdge >> 1].to
+    }
+
+    func target(_ halfEdge: Int) -> Int32 {
+        halfEdge & 1 == 0 ? pieces[halfEdge >> 1].to : pieces[halfEdge >> 1].from
+    }
+
+    /// Whether the half-edge runs the way its segment did, so that its left is the segment's left.
+    func isForward(_ halfEdge: Int) -> Bool { halfEdge & 1 == 0 }
+
+    func label(_ halfEdge: Int) -> Int32 { pieces[halfEdge >> 1].label }
+
+    func midpoint(_ halfEdge: Int) -> LonLat {
+        let (a, b) = (vertices[Int(origin(halfEdge))], vertices[Int(target(halfEdge))])
+        return LonLat((a.lon + b.lon) / 2, (a.lat + b.lat) / 2)
+    }
+
+    // MARK: Noding
+
+    /// Splits the segments where they cross or touch, through a grid over their extent.
+    private mutating func node(_ segments: [Segment]) -> [Segment] {
+        guard !segments.isEmpty else { return [] }
+        let grid = SegmentGrid(segments: segments, vertices: vertices)
+        var splits = [(segment: Int32, along: Double, vertex: Int32)]()
+        var overlapping = false
+        let crossingsStart = vertices.count
+        var members = [Int32]()
+        for bucket in 0..<grid.bucketCount {
+            members.removeAll(keepingCapacity: true)
+            members += grid.members(of: bucket)
+            guard members.count > 1 else { continue }
+            for i in 0..<(members.count - 1) {
+                let s = segments[Int(members[i])]
+                let (p1, p2) = (vertices[Int(s.from)], vertices[Int(s.to)])
+                for j in (i + 1)..<members.count {
+                    let t = segments[Int(members[j])]
+                    let (q1, q2) = (vertices[Int(t.from)], vertices[Int(t.to)])
+                    if max(p1.lon, p2.lon) < min(q1.lon, q2.lon) || max(q1.lon, q2.lon) < min(p1.lon, p2.lon)
+                        || max(p1.lat, p2.lat) < min(q1.lat, q2.lat) || max(q1.lat, q2.lat) < min(p1.lat, p2.lat) {
+                        continue
+                    }
+                    if s.from == t.from || s.from == t.to || s.to == t.from || s.to == t.to { continue }
+                    let d1 = cross(q1, q2, p1), d2 = cross(q1, q2, p2)
+                    let d3 = cross(p1, p2, q1), d4 = cross(p1, p2, q2)
+                    if (d1 > 0 && d2 < 0 || d1 < 0 && d2 > 0) && (d3 > 0 && d4 < 0 || d3 < 0 && d4 > 0) {
+                        let along = d1 / (d1 - d2)
+                        let point = LonLat(p1.lon + along * (p2.lon - p1.lon), p1.lat + along * (p2.lat - p1.lat))
+                        guard grid.bucket(of: point) == bucket else { continue }
+                        let vertex: Int32
+                        if Self.near(point, p1) { vertex = s.from }
+                        else if Self.near(point, p2) { vertex = s.to }
+                        else if Self.near(point, q1) { vertex = t.from }
+                        else if Self.near(point, q2) { vertex = t.to }
+                        else {
+                            vertex = Int32(vertices.count)
+                            vertices.append(point)
+                        }
+                        splits.append((members[i], along, vertex))
+                        splits.append((members[j], d3 / (d3 - d4), vertex))
+                        continue
+                    }
+                    // Touching: an end of one lies on the other (both, when they overlap along a line).
+                    for (end, id, d, other, otherIndex) in [(p1, s.from, d1, (q1, q2), members[j]),
+                                                            (p2, s.to, d2, (q1, q2), members[j]),
+                                                            (q1, t.from, d3, (p1, p2), members[i]),
+                                                            (q2, t.to, d4, (p1, p2), members[i])]
+                    where d == 0 && grid.bucket(of: end) == bucket {
+                        let (a, b) = other
+                        let length = (b.lon - a.lon) * (b.lon - a.lon) + (b.lat - a.lat) * (b.lat - a.lat)
+                        let along = ((end.lon - a.lon) * (b.lon - a.lon) + (end.lat - a.lat) * (b.lat - a.lat)) / length
+                        guard along > 0 && along < 1 else { continue }
+                        splits.append((otherIndex, along, id))
+                        if d1 == 0 && d2 == 0 { overlapping = true }
+                    }
+                }
+            }
+        }
+        let merged = mergeNearCrossings(from: crossingsStart)
+        if !merged.isEmpty {
+            for k in splits.indices { splits[k].vertex = merged[splits[k].vertex] ?? splits[k].vertex }
+        }
+        splits.sort { ($0.segment, $0.along) < ($1.segment, $1.along) }
+
+        var pieces = [Segment]()
+        pieces.reserveCapacity(segments.count + splits.count)
+        var cursor = 0
+        for (index, segment) in segments.enumerated() {
+            var from = segment.from
+            while cursor < splits.count && Int(splits[cursor].segment) == index {
+                let vertex = splits[cursor].vertex
+                if vertex != from && vertices[Int(vertex)] != vertices[Int(from)] {
+                    pieces.append(Segment(from: from, to: vertex, label: segment.label))
+                    from = vertex
+                }
+                cursor += 1
+            }
+            if segment.to != from && vertices[Int(segment.to)] != vertices[Int(from)] {
+                pieces.append(Segment(from: from, to: segment.to, label: segment.label))
+            }
+        }
+        guard overlapping || !merged.isEmpty else { return pieces }
+        // Segments lying along each other leave the same piece twice: keep the first.
+        var seen = Set<Int64>()
+        return pieces.filter { seen.insert(Int64(min($0.from, $0.to)) << 32 | Int64(max($0.from, $0.to))).inserted }
+    }
+
+    /// Positions this close (in degrees, about a tenth of a millimetre) are one vertex. Three lines through one
+    /// point give three crossings a rounding error apart; kept apart, the pieces between them may cross.
+    static let snapDistance = 1e-9
+
+    private static func near(_ a: LonLat, _ b: LonLat) -> Bool {
+        abs(a.lon - b.lon) <= snapDistance && abs(a.lat - b.lat) <= snapDistance
+    }
+
+    /// Crossings (vertices from `start` on) that lie within the snapping distance of an earlier one, mapped to it.
+    private func mergeNearCrossings(from start: Int) -> [Int32: Int32] {
+        guard vertices.count - start > 1 else { return [:] }
+        let order = (start..<vertices.count).sorted { vertices[$0].lon < vertices[$1].lon }
+        var merged = [Int32: Int32]()
+        for (k, a) in order.enumerated() where merged[Int32(a)] == nil {
+            var j = k + 1
+            while j < order.count && vertices[order[j]].lon - vertices[a].lon <= Self.snapDistance {
+                let b = order[j]
+                if merged[Int32(b)] == nil && Self.near(vertices[a], vertices[b]) { merged[Int32(b)] = Int32(a) }
+                j += 1
+            }
+        }
+        return merged
+    }
+
+    private func cross(_ a: LonLat, _ b: LonLat, _ c: LonLat) -> Double {
+        (b.lon - a.lon) * (c.lat - a.lat) - (b.lat - a.lat) * (c.lon - a.lon)
+    }
+
+    // MARK: Faces
+
+    /// Orders each vertex's outgoing half-edges by angle and links each half-edge to the one that leaves its end
+    /// next clockwise from the way back: walking those links goes round a face with the face on the left.
+    private mutating func traceFaces() {
+        let halfEdgeCount = pieces.count * 2
+        var firstOut = [Int32](repeating: 0, count: vertices.count + 1)
+        for piece in pieces {
+            firstOut[Int(piece.from) + 1] += 1
+            firstOut[Int(piece.to) + 1] += 1
+        }
+        for v in 0..<vertices.count { firstOut[v + 1] += firstOut[v] }
+        var fill = firstOut
+        var outgoing = [Int32](repeating: 0, count: halfEdgeCount)
+        var angle = [Double](repeating: 0, count: halfEdgeCount)
+        for h in 0..<halfEdgeCount {
+            let (a, b) = (vertices[Int(origin(h))], vertices[Int(target(h))])
+            angle[h] = atan2(b.lat - a.lat, b.lon - a.lon)
+            let v = Int(origin(h))
+            outgoing[Int(fill[v])] = Int32(h)
+            fill[v] += 1
+        }
+        var position = [Int32](repeating: 0, count: halfEdgeCount)
+        for v in 0..<vertices.count {
+            let (start, end) = (Int(firstOut[v]), Int(firstOut[v + 1]))
+            if end - start > 1 {
+                outgoing[start..<end].sort { angle[Int($0)] < angle[Int($1)] }
+            }
+            for slot in start..<end { position[Int(outgoing[slot])] = Int32(slot - start) }
+        }
+        next = [Int32](repeating: -1, count: halfEdgeCount)
+        for h in 0..<halfEdgeCount {
+            let back = h ^ 1
+            let v = Int(origin(back))
+            let (start, count) = (Int(firstOut[v]), Int(firstOut[v + 1] - firstOut[v]))
+            next[h] = outgoing[start + (Int(position[back]) + count - 1) % count]
+        }
+        face = [Int32](repeating: -1, count: halfEdgeCount)
+        faceCount = 0
+        for h in 0..<halfEdgeCount where face[h] < 0 {
+            var e = h
+            while face[e] < 0 {
+                face[e] = Int32(faceCount)
+                e = Int(next[e])
+            }
+            faceCount += 1
+        }
+    }
+
+    // MARK: Merging faces
+
+    /// The outlines of groups of faces: `group[f]` is face f's group, or -1 for none. Half-edges between two faces
+    /// of one group drop out; the rest are chained into rings of positions, each group's rings turned into polygons.
+    func unions(group: [Int32], groupCount: Int) -> [MultiPolygon] {
+        var rings = [[[LonLat]]](repeating: [], count: groupCount)
+        var used = [Bool](repeating: false, count: next.count)
+        func isBoundary(_ h: Int, of own: Int32) -> Bool {
+            group[Int(face[h])] == own && group[Int(face[h ^ 1])] != own
+        }
+        for start in 0..<next.count where !used[start] {
+            let own = group[Int(face[start])]
+            guard own >= 0, isBoundary(start, of: own) else { continue }
+            var ring = [vertices[Int(origin(start))]]
+            var h = start
+            while !used[h] {
+                used[h] = true
+                ring.append(vertices[Int(target(h))])
+                // Turn clockwise round the end vertex, through the group's own faces, to its next boundary edge.
+                var candidate = Int(next[h])
+                var turns = 0
+                while !isBoundary(candidate, of: own) && turns < next.count {
+                    candidate = Int(next[candidate ^ 1])
+                    turns += 1
+                }
+                h = candidate
+            }
+            if ring.count >= 4 && ring.first == ring.last { rings[Int(own)].append(ring) }
+        }
+        return rings.map(MultiPolygon.init(rings:))
+    }
+}
+
+/// A uniform grid over segments' extent; each bucket lists the segments passing through it.
+private struct SegmentGrid {
+    private let origin: LonLat
+    private let size: Double
+    private let columns: Int
+    private let rows: Int
+    private var firstMember: [Int32]
+    private var members: [Int32]
+
+    var bucketCount: Int { columns * rows }
+
+    init(segments: [Arrangement.Segment], vertices: [LonLat]) {
+        let box = Envelope(covering: segments.flatMap { [vertices[Int($0.from)], vertices[Int($0.to)]] })!
+        let width = max(box.maxLon - box.minLon, 1e-9), height = max(box.maxLat - box.minLat, 1e-9)
+        size = max((width * height / Double(segments.count)).squareRoot(), 1e-9)
+        origin = LonLat(box.minLon, box.minLat)
+        columns = Int(width / size) + 1
+        rows = Int(height / size) + 1
+        firstMember = [Int32](repeating: 0, count: columns * rows + 1)
+        members = []
+        var pairs = [(bucket: Int32, segment: Int32)]()
+        for (index, segment) in segments.enumerated() {
+            visit(vertices[Int(segment.from)], vertices[Int(segment.to)]) { pairs.append((Int32($0), Int32(index))) }
+        }
+        for pair in pairs { firstMember[Int(pair.bucket) + 1] += 1 }
+        for bucket in 0..<(columns * rows) { firstMember[bucket + 1] += firstMember[bucket] }
+        var fill = firstMember
+        members = [Int32](repeating: 0, count: pairs.count)
+        for pair in pairs {
+            members[Int(fill[Int(pair.bucket)])] = pair.segment
+            fill[Int(pair.bucket)] += 1
+        }
+    }
+
+    func members(of bucket: Int) -> ArraySlice<Int32> {
+        members[Int(firstMember[bucket])..<Int(firstMember[bucket + 1])]
+    }
+
+    func bucket(of point: LonLat) -> Int {
+        column(point.lon) * rows + row(point.lat)
+    }
+
+    private func column(_ lon: Double) -> Int { min(max(Int(floor((lon - origin.lon) / size)), 0), columns - 1) }
+    private func row(_ lat: Double) -> Int { min(max(Int(floor((lat - origin.lat) / size)), 0), rows - 1) }
+
+    /// Calls `body` with every bucket the segment passes through, column by column, with a hair's margin so that
+    /// a point on a bucket's border is found in the bucket it is counted in.
+    private func visit(_ a: LonLat, _ b: LonLat, _ body: (Int) -> Void) {
+        let margin = size * 1e-6
+        let (left, right) = a.lon <= b.lon ? (a, b) : (b, a)
+        for column in self.column(left.lon - margin)...self.column(right.lon + margin) {
+            let x0 = max(origin.lon + Double(column) * size, left.lon)
+            let x1 = min(origin.lon + Double(column + 1) * size, right.lon)
+            var (y0, y1) = (left.lat, right.lat)
+            if right.lon > left.lon {
+                let slope = (right.lat - left.lat) / (right.lon - left.lon)
+                y0 = left.lat + slope * (x0 - left.lon)
+                y1 = left.lat + slope * (x1 - left.lon)
+            }
+            for row in row(min(y0, y1) - margin)...row(max(y0, y1) + margin) { body(column * rows + row) }
+        }
+    }
+}

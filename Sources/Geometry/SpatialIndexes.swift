@@ -1,0 +1,113 @@
+import Foundation
+
+/// A grid over positions, for the nearest site to a point without testing them all.
+struct PointIndex {
+    private let cellSize = 0.25
+    private let points: [LonLat]
+    private var buckets: [Int64: [Int]] = [:]
+
+    init(_ points: [LonLat]) {
+        self.points = points
+        for (index, point) in points.enumerated() {
+            buckets[key(column(point.lon), column(point.lat)), default: []].append(index)
+        }
+    }
+
+    /// The nearest point's index (the lowest index among equals), searching rings of grid squares outwards
+    /// until no unsearched square can hold anything nearer.
+    func nearest(to target: LonLat) -> Int? {
+        guard !points.isEmpty else { return nil }
+        let (x, y) = (column(target.lon), column(target.lat))
+        var best: (index: Int, distance: Double)?
+        var radius = 0
+        while true {
+            for dx in -radius...radius {
+                for dy in -radius...radius where max(abs(dx), abs(dy)) == radius {
+                    for index in buckets[key(x + dx, y + dy)] ?? [] {
+                        let distance = Tessellation.planarDistance(points[index], target)
+                        if best == nil || distance < best!.distance || (distance == best!.distance && index < best!.index) {
+                            best = (index, distance)
+                        }
+                    }
+                }
+            }
+            // Squares beyond this ring lie at least `radius` squares away from the target's square.
+            if let best, Double(radius) * cellSize >= best.distance.squareRoot() { return best.index }
+            if radius > 4_000 { return best?.index }
+            radius += 1
+        }
+    }
+
+    private func column(_ degrees: Double) -> Int {
+        Int(floor(degrees / cellSize))
+    }
+
+    private func key(_ column: Int, _ row: Int) -> Int64 {
+        Int64(column) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row)))
+    }
+}
+
+/// A grid over the envelopes of line segments, to tell whether any segment comes near a box.
+struct SegmentIndex {
+    private let cellSize = 0.25
+    private var buckets: [Int64: [Envelope]] = [:]
+
+    init(_ lines: [[LonLat]]) {
+        for line in lines {
+            for (p, q) in zip(line, line.dropFirst()) {
+                let envelope = Envelope(minLon: min(p.lon, q.lon), minLat: min(p.lat, q.lat),
+                                        maxLon: max(p.lon, q.lon), maxLat: max(p.lat, q.lat))
+                for key in keys(envelope) { buckets[key, default: []].append(envelope) }
+            }
+        }
+    }
+
+    func touches(_ box: Envelope) -> Bool {
+        keys(box).contains { key in buckets[key]?.contains { $0.intersects(box) } ?? false }
+    }
+
+    private func keys(_ envelope: Envelope) -> [Int64] {
+        var keys = [Int64]()
+        for column in Int(floor(envelope.minLon / cellSize))...Int(floor(envelope.maxLon / cellSize)) {
+            for row in Int(floor(envelope.minLat / cellSize))...Int(floor(envelope.maxLat / cellSize)) {
+                keys.append(Int64(column) << 32 | Int64(UInt32(bitPattern: Int32(truncatingIfNeeded: row))))
+            }
+        }
+        return keys
+    }
+}
+
+/// Horizontal bands over a region's rings, each listing the ring edges that cross it: an even-odd test of a point
+/// looks at one band's edges instead of every edge of the outline.
+struct RegionIndex {
+    private let minLat: Double
+    private let bandHeight: Double
+    private var bands: [[(LonLat, LonLat)]]
+
+    init(_ region: MultiPolygon) {
+        let rings = region.polygons.flatMap { [$0.exterior] + $0.holes }
+        let edges = rings.flatMap { ring in zip(ring, ring.dropFirst()).filter { $0.0 != $0.1 } }
+        let box = Envelope(covering: rings.joined()) ?? Envelope(minLon: 0, minLat: 0, maxLon: 0, maxLat: 0)
+        minLat = box.minLat
+        let count = max(edges.count / 4, 1)
+        bandHeight = max((box.maxLat - box.minLat) / Double(count), 1e-9)
+        bands = [[(LonLat, LonLat)]](repeating: [], count: count)
+        for (p, q) in edges {
+            for band in self.band(min(p.lat, q.lat))...self.band(max(p.lat, q.lat)) { bands[band].append((p, q)) }
+        }
+    }
+
+    func contains(_ point: LonLat) -> Bool {
+        guard point.lat >= minLat, point.lat <= minLat + bandHeight * Double(bands.count) else { return false }
+        var inside = false
+        for (p, q) in bands[band(point.lat)] where (p.lat > point.lat) != (q.lat > point.lat) {
+            let lon = p.lon + (point.lat - p.lat) / (q.lat - p.lat) * (q.lon - p.lon)
+            if point.lon < lon { inside.toggle() }
+        }
+        return inside
+    }
+
+    private func band(_ lat: Double) -> Int {
+        min(max(Int((lat - minLat) / bandHeight), 0), bands.count - 1)
+    }
+}

@@ -1,0 +1,103 @@
+/// The Voronoi diagram of a set of sites, from their Delaunay triangulation. Four far-off corner sites are added so
+/// that every real cell is a closed convex polygon; the cells beside them reach well past `frame`, which the region's
+/// outline then cuts. Vertices are shared: a corner common to three cells is one circumcentre, one id.
+struct Voronoi {
+    /// One edge between two cells, `left` lying to the left of `from` → `to`. Sites at or above `siteCount` are the
+    /// added corner sites.
+    struct Edge {
+        var from: Int32
+        var to: Int32
+        var left: Int32
+        var right: Int32
+    }
+
+    /// The diagram's corners; edges and cells refer to them by index.
+    let vertices: [LonLat]
+    let edges: [Edge]
+    /// Each site's cell as corner indices, counter-clockwise and open (the first not repeated); empty for a site
+    /// that repeats an earlier position.
+    let cells: [[Int32]]
+    /// For each site, the indices in `edges` of its cell's sides.
+    let edgesOfCell: [[Int32]]
+    let siteCount: Int
+
+    init(sites: [LonLat], frame: Envelope) {
+        siteCount = sites.count
+        // Exact repeats would break the triangulation: the first of them stands for all, the others get no cell.
+        var firstAt = [LonLat: Int]()
+        var points = [LonLat](), pointOfSite = [Int](repeating: -1, count: sites.count), siteOfPoint = [Int]()
+        for (site, position) in sites.enumerated() where firstAt[position] == nil {
+            firstAt[position] = site
+            pointOfSite[site] = points.count
+            points.append(position)
+            siteOfPoint.append(site)
+        }
+        let span = max(frame.maxLon - frame.minLon, frame.maxLat - frame.minLat, 1)
+        let centre = frame.centre
+        for (dx, dy) in [(-1.0, -1.0), (1, -1), (1, 1), (-1, 1)] {
+            points.append(LonLat(centre.lon + dx * span * 8, centre.lat + dy * span * 8))
+        }
+        siteOfPoint += (0..<4).map { sites.count + $0 }
+
+        let triangulation = Delaunay(points: points)
+        let corners = triangulation.corners, opposite = triangulation.opposite
+        // Circumcentres, one vertex per distinct position: cocircular sites give several triangles one centre.
+        var vertices = [LonLat](), vertexOfTriangle = [Int32](), vertexAt = [LonLat: Int32]()
+        for t in stride(from: 0, to: corners.count, by: 3) {
+            let centre = Delaunay.circumcentre(points[Int(corners[t])], points[Int(corners[t + 1])],
+                                               points[Int(corners[t + 2])])
+            if let known = vertexAt[centre] {
+                vertexOfTriangle.append(known)
+            } else {
+                vertexAt[centre] = Int32(vertices.count)
+                vertexOfTriangle.append(Int32(vertices.count))
+                vertices.append(centre)
+            }
+        }
+
+        var edges = [Edge](), edgesOfCell = [[Int32]](repeating: [], count: sites.count)
+        var incoming = [Int](repeating: -1, count: points.count)
+        for e in corners.indices {
+            incoming[Int(corners[Delaunay.next(e)])] = e
+            let across = Int(opposite[e])
+            guard across > e else { continue }
+            let (u, v) = (vertexOfTriangle[e / 3], vertexOfTriangle[across / 3])
+            guard u != v else { continue }
+            let a = siteOfPoint[Int(corners[e])], b = siteOfPoint[Int(corners[across])]
+            guard a < sites.count || b < sites.count else { continue }
+            // The half-edge runs a → b with its triangle (whose centre is `u`) on the left.
+            let (p, q, s) = (vertices[Int(u)], vertices[Int(v)], points[Int(corners[e])])
+            let aOnLeft = (q.lon - p.lon) * (s.lat - p.lat) - (q.lat - p.lat) * (s.lon - p.lon) > 0
+            let edge = aOnLeft ? Edge(from: u, to: v, left: Int32(a), right: Int32(b))
+                               : Edge(from: u, to: v, left: Int32(b), right: Int32(a))
+            for site in [a, b] where site < sites.count { edgesOfCell[site].append(Int32(edges.count)) }
+            edges.append(edge)
+        }
+
+        var cells = [[Int32]](repeating: [], count: sites.count)
+        for site in sites.indices where pointOfSite[site] >= 0 {
+            let start = incoming[pointOfSite[site]]
+            guard start >= 0 else { continue }
+            var ring = [Int32]()
+            var e = start
+            repeat {
+                let vertex = vertexOfTriangle[e / 3]
+                if ring.last != vertex { ring.append(vertex) }
+                let out = Int(opposite[Delaunay.next(e)])
+                guard out >= 0 else { ring = []; break }  // on the hull: cannot happen inside the corner sites
+                e = out
+            } while e != start
+            if ring.count > 1 && ring.first == ring.last { ring.removeLast() }
+            let closed = ring.map { vertices[Int($0)] } + (ring.first.map { [vertices[Int($0)]] } ?? [])
+            cells[site] = closed.ringSignedArea < 0 ? ring.reversed() : ring
+        }
+        (self.vertices, self.edges, self.cells, self.edgesOfCell) = (vertices, edges, cells, edgesOfCell)
+    }
+
+    /// A cell as a closed ring of positions.
+    func ring(of site: Int) -> [LonLat] {
+        let cell = cells[site]
+        guard let first = cell.first else { return [] }
+        return cell.map { vertices[Int($0)] } + [vertices[Int(first)]]
+    }
+}

@@ -1,0 +1,132 @@
+import Testing
+@testable import Geometry
+
+/// Every cell against its definition, computed the slow way: the half-planes nearer its site than any other, cut
+/// by GEOS to the region and to the reach discs. Sites on a grid with equal reaches put circles, outline and cell
+/// edges through common points, where a noder that rounds each crossing on its own goes wrong.
+struct TessellationOracleTests {
+    /// A region with a bay and a lake, so outline and holes both cut cells.
+    let region = MultiPolygon([Polygon(
+        exterior: [LonLat(36, 35), LonLat(38, 35), LonLat(38, 37), LonLat(37.2, 37), LonLat(37.1, 36.3),
+                   LonLat(36.9, 37), LonLat(36, 37)],
+        holes: [[LonLat(36.6, 35.6), LonLat(36.6, 35.8), LonLat(36.9, 35.8), LonLat(36.9, 35.6)]])])
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let sites: [LonLat]
+        let reachKm: [Double]
+        let parents: [Int?]
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = {
+        var generator = SplitMix(seed: 7)
+        // A lattice with equal reaches: circles meet on cell edges and at cell corners.
+        let lattice = (0..<8).flatMap { column in (0..<8).map { row in LonLat(36.125 + Double(column) * 0.25, 35.125 + Double(row) * 0.25) } }
+        let scattered = (0..<150).map { _ in LonLat(36 + generator.unit() * 2, 35 + generator.unit() * 2) }
+        let reaches = scattered.map { _ in [6.0, 12, 25, 40][Int(generator.unit() * 4)] }
+        // Two families: a city at the first site with six quarters, another at the tenth with three.
+        var familySites = scattered, familyReaches = reaches, parents = scattered.map { _ -> Int? in nil }
+        for (parent, count) in [(0, 6), (9, 3)] {
+            for _ in 0..<count {
+                familySites.append(LonLat(scattered[parent].lon + (generator.unit() - 0.5) * 0.08,
+                                          scattered[parent].lat + (generator.unit() - 0.5) * 0.08))
+                familyReaches.append(3)
+                parents.append(parent)
+            }
+        }
+        // Sites in the lake and in the bay hold ground only across the water; a family on a lattice point has its
+        // quarters set square around the city, so their edges run through the city and its circle's vertices.
+        let odd = [LonLat(36.75, 35.7), LonLat(37.12, 36.85), LonLat(36.62, 35.62)] + lattice
+        let oddParents: [Int?] = odd.map { _ in nil } + [20, 20, 20, 20]
+        let quarters = [(0.02, 0.0), (0.0, 0.02), (-0.02, 0.0), (0.0, -0.02)].map {
+            LonLat(odd[20].lon + $0.0, odd[20].lat + $0.1)
+        }
+        return [
+            Case(name: "edge cases", sites: odd + quarters, reachKm: odd.map { _ in 15 } + [2, 2, 2, 2],
+                 parents: oddParents),
+            Case(name: "lattice", sites: lattice, reachKm: lattice.map { _ in 15 }, parents: lattice.map { _ in nil }),
+            Case(name: "scattered", sites: scattered, reachKm: reaches, parents: scattered.map { _ in nil }),
+            Case(name: "families", sites: familySites, reachKm: familyReaches, parents: parents),
+        ]
+    }()
+
+    @Test(arguments: cases)
+    func eachCellIsItsDefinition(_ example: Case) throws {
+        let tessellation = try Tessellation(sites: example.sites, reachKm: example.reachKm, parents: example.parents,
+                                            region: region)
+        let discs = example.sites.indices.map {
+            MultiPolygon([Polygon.disc(centre: example.sites[$0], radiusKm: example.reachKm[$0])])
+        }
+        let topLevel = example.sites.indices.filter { example.parents[$0] == nil }
+        var expected = [MultiPolygon](repeating: MultiPolygon(), count: example.sites.count)
+        for site in topLevel {
+            let ground = try Self.nearer(site, than: topLevel, example.sites).intersection(with: region)
+                .intersection(with: discs[site])
+            let family = example.sites.indices.filter { example.parents[$0] == site }
+            var rest = ground
+            for child in family {
+                let part = try Self.nearer(child, than: [site] + family, example.sites).intersection(with: ground)
+                    .intersection(with: discs[child])
+                expected[child] = part
+                rest = try rest.difference(part)
+            }
+            expected[site] = rest
+        }
+        for site in example.sites.indices {
+            let (got, want) = (tessellation.cells[site].planarArea, expected[site].planarArea)
+            #expect(abs(got - want) < 1e-7, "site \(site) at \(example.sites[site]): \(got) deg² against \(want)")
+        }
+        let covered = tessellation.cells.reduce(tessellation.unreached.planarArea) { $0 + $1.planarArea }
+        #expect(abs(covered - region.planarArea) < 1e-7, "cells and unreached ground tile the region")
+    }
+
+    /// The points nearer `site` than every other of `among`, in degrees as the diagram measures: a box cut by
+    /// one half-plane per other site.
+    static func nearer(_ site: Int, than among: [Int], _ sites: [LonLat]) -> MultiPolygon {
+        var ring = [LonLat(30, 30), LonLat(44, 30), LonLat(44, 42), LonLat(30, 42)]
+        let s = sites[site]
+        for other in among where other != site && sites[other] != s {
+            let o = sites[other]
+            // Keep p where (p - mid) · (o - s) <= 0.
+            let mid = LonLat((s.lon + o.lon) / 2, (s.lat + o.lat) / 2)
+            func side(_ p: LonLat) -> Double { (p.lon - mid.lon) * (o.lon - s.lon) + (p.lat - mid.lat) * (o.lat - s.lat) }
+            var clipped = [LonLat]()
+            for (k, a) in ring.enumerated() {
+                let b = ring[(k + 1) % ring.count]
+                let (da, db) = (side(a), side(b))
+                if da <= 0 { clipped.append(a) }
+                if (da < 0 && db > 0) || (da > 0 && db < 0) {
+                    let t = da / (da - db)
+                    clipped.append(LonLat(a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)))
+                }
+            }
+            ring = clipped
+            if ring.count < 3 { return MultiPolygon() }
+        }
+        return MultiPolygon([Polygon(exterior: ring)])
+    }
+}
+
+extension MultiPolygon {
+    /// Area in square degrees, holes subtracted: enough to compare two computations of one shape.
+    var planarArea: Double {
+        polygons.reduce(0) { total, polygon in
+            total + abs(polygon.exterior.ringSignedArea) - polygon.holes.reduce(0) { $0 + abs($1.ringSignedArea) }
+        }
+    }
+}
+
+/// A small seeded generator, so that the scattered sites are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func unit() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Double(z >> 11) / Double(1 << 53)
+    }
+}
