@@ -57,17 +57,26 @@ struct Arrangement {
         var overlapping = false
         let crossingsStart = vertices.count
         var members = [Int32]()
+        // Within a bucket, segments sorted by their west end: a pair is tested only while their spans of longitude
+        // overlap, which keeps dense stretches (a detailed border, many small circles) from costing every pair.
+        let west = segments.map { min(vertices[Int($0.from)].lon, vertices[Int($0.to)].lon) }
+        let east = segments.map { max(vertices[Int($0.from)].lon, vertices[Int($0.to)].lon) }
         for bucket in 0..<grid.bucketCount {
             members.removeAll(keepingCapacity: true)
             members += grid.members(of: bucket)
             guard members.count > 1 else { continue }
+            if members.count > 8 { members.sort { west[Int($0)] < west[Int($1)] } }
             for i in 0..<(members.count - 1) {
                 let s = segments[Int(members[i])]
                 let (p1, p2) = (vertices[Int(s.from)], vertices[Int(s.to)])
+                let sEast = east[Int(members[i])]
                 for j in (i + 1)..<members.count {
+                    if west[Int(members[j])] > sEast {
+                        if members.count > 8 { break } else { continue }
+                    }
                     let t = segments[Int(members[j])]
                     let (q1, q2) = (vertices[Int(t.from)], vertices[Int(t.to)])
-                    if max(p1.lon, p2.lon) < min(q1.lon, q2.lon) || max(q1.lon, q2.lon) < min(p1.lon, p2.lon)
+                    if east[Int(members[j])] < min(p1.lon, p2.lon)
                         || max(p1.lat, p2.lat) < min(q1.lat, q2.lat) || max(q1.lat, q2.lat) < min(p1.lat, p2.lat) {
                         continue
                     }
@@ -91,6 +100,7 @@ struct Arrangement {
                         splits.append((members[j], d3 / (d3 - d4), vertex))
                         continue
                     }
+                    guard d1 == 0 || d2 == 0 || d3 == 0 || d4 == 0 else { continue }
                     // Touching: an end of one lies on the other (both, when they overlap along a line).
                     for (end, id, d, other, otherIndex) in [(p1, s.from, d1, (q1, q2), members[j]),
                                                             (p2, s.to, d2, (q1, q2), members[j]),
