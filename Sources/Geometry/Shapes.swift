@@ -32,14 +32,25 @@ public struct Polygon: Hashable, Sendable {
 
     /// A regular polygon approximating a circle of `radiusKm` around `centre` on the sphere, for reach limits.
     public static func disc(centre: LonLat, radiusKm: Double, segments: Int = 48) -> Polygon {
-        let kmPerDegreeLat = 111.32
-        let kmPerDegreeLon = kmPerDegreeLat * cos(centre.lat * .pi / 180)
-        let ring = (0..<segments).map { step -> LonLat in
-            let angle = Double(step) / Double(segments) * 2 * .pi
-            return LonLat(centre.lon + radiusKm * cos(angle) / kmPerDegreeLon,
-                          centre.lat + radiusKm * sin(angle) / kmPerDegreeLat)
-        }
+        let (radiusLon, radiusLat) = discRadii(centre: centre, radiusKm: radiusKm)
+        let unit = segments == 48 ? unitCircle48 : unitCircle(segments)
+        let ring = unit.map { LonLat(centre.lon + radiusLon * $0.cos, centre.lat + radiusLat * $0.sin) }
         return Polygon(exterior: ring)
+    }
+
+    /// The half-axes in degrees (longitude, latitude) of the ellipse on which a disc's corners lie.
+    static func discRadii(centre: LonLat, radiusKm: Double) -> (lon: Double, lat: Double) {
+        let kmPerDegreeLat = 111.32
+        return (radiusKm / (kmPerDegreeLat * cos(centre.lat * .pi / 180)), radiusKm / kmPerDegreeLat)
+    }
+
+    private static let unitCircle48 = unitCircle(48)
+
+    private static func unitCircle(_ segments: Int) -> [(cos: Double, sin: Double)] {
+        (0..<segments).map { step in
+            let angle = Double(step) / Double(segments) * 2 * .pi
+            return (cos(angle), sin(angle))
+        }
     }
 
     /// An axis-aligned rectangle, counter-clockwise.

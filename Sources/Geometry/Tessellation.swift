@@ -31,14 +31,14 @@ public struct Tessellation: Hashable, Sendable {
         }
         let topLevel = sites.indices.filter { parents[$0] == nil }
         let families = Dictionary(grouping: sites.indices.filter { parents[$0] != nil }, by: { parents[$0]! })
-        let discs = sites.indices.map { Polygon.disc(centre: sites[$0], radiusKm: reachKm[$0]).exterior }
+        let discs = Reaches(sites: sites, reachKm: reachKm)
         let diagram = Voronoi(sites: topLevel.map { sites[$0] }, frame: frame)
         var lines = Linework(vertices: diagram.vertices)
 
         // Sites whose reach ends inside their cell: the disc's circle must cut it.
         var circled = Set<Int>()
         for (k, site) in topLevel.enumerated() where !diagram.cells[k].isEmpty {
-            if !diagram.cells[k].allSatisfy({ discs[site].ringContains(diagram.vertices[Int($0)]) }) { circled.insert(site) }
+            if !diagram.cells[k].allSatisfy({ discs.contains(site, diagram.vertices[Int($0)]) }) { circled.insert(site) }
         }
         for polygon in region.polygons {
             for (number, ring) in ([polygon.exterior] + polygon.holes).enumerated() {
@@ -47,11 +47,11 @@ public struct Tessellation: Hashable, Sendable {
             }
         }
         for (parent, children) in families.sorted(by: { $0.key < $1.key }) {
-            lines.addFamilyEdges(of: [parent] + children, sites: sites, within: Envelope(covering: discs[parent])!)
+            lines.addFamilyEdges(of: [parent] + children, sites: sites, within: Envelope(covering: discs.ring(parent))!)
         }
         let ownCells = Set(topLevel.indices.filter { !diagram.cells[$0].isEmpty }.map { topLevel[$0] })
         for site in circled.union(families.values.joined()).sorted() where ownCells.contains(site) || parents[site] != nil {
-            lines.addRing(discs[site], as: .circle(site: site))
+            lines.addRing(discs.ring(site), as: .circle(site: site))
         }
 
         // A cell that no cutter comes near is final as the diagram drew it; only the others are cut.
@@ -187,13 +187,13 @@ private struct FaceHolders {
     let sites: [LonLat]
     let topLevel: [Int]
     let families: [Int: [Int]]
-    let discs: [[LonLat]]
+    let discs: Reaches
     let circled: Set<Int>
     let dirty: Set<Int>
     let nearestTop: PointIndex
     let region: RegionIndex
 
-    init(sites: [LonLat], topLevel: [Int], families: [Int: [Int]], discs: [[LonLat]], circled: Set<Int>,
+    init(sites: [LonLat], topLevel: [Int], families: [Int: [Int]], discs: Reaches, circled: Set<Int>,
          dirty: Set<Int>, region: MultiPolygon) {
         (self.sites, self.topLevel, self.families, self.discs) = (sites, topLevel, families, discs)
         (self.circled, self.dirty) = (circled, dirty)
@@ -245,6 +245,36 @@ private struct FaceHolders {
 
     private func within(_ site: Int, _ point: LonLat, _ boundary: Boundary, _ leftSide: Bool) -> Bool {
         if case .circle(let circled) = boundary, circled == site { return leftSide }
-        return discs[site].ringContains(point)
+        return discs.contains(site, point)
+    }
+}
+
+/// Each site's reach: the disc polygon cells are cut to, tested first against the ellipse its corners lie on.
+/// The polygon is a regular 48-gon in coordinates scaled by the ellipse's half-axes, so a point well inside its
+/// inscribed circle is in, a point outside the ellipse is out, and only the thin band between needs the polygon.
+struct Reaches {
+    private let centres: [LonLat]
+    private let reachKm: [Double]
+    private let radii: [(lon: Double, lat: Double)]
+    private static let inner = cos(Double.pi / 48) * cos(Double.pi / 48) * (1 - 1e-9)
+    private static let outer = 1 + 1e-9
+
+    init(sites: [LonLat], reachKm: [Double]) {
+        (centres, self.reachKm) = (sites, reachKm)
+        radii = sites.indices.map { Polygon.discRadii(centre: sites[$0], radiusKm: reachKm[$0]) }
+    }
+
+    /// The disc's closed ring, counter-clockwise.
+    func ring(_ site: Int) -> [LonLat] {
+        Polygon.disc(centre: centres[site], radiusKm: reachKm[site]).exterior
+    }
+
+    func contains(_ site: Int, _ point: LonLat) -> Bool {
+        let u = (point.lon - centres[site].lon) / radii[site].lon
+        let v = (point.lat - centres[site].lat) / radii[site].lat
+        let scaled = u * u + v * v
+        if scaled < Reaches.inner { return true }
+        if scaled > Reaches.outer { return false }
+        return ring(site).ringContains(point)
     }
 }

@@ -42,17 +42,37 @@ struct Voronoi {
         let triangulation = Delaunay(points: points)
         let corners = triangulation.corners, opposite = triangulation.opposite
         // Circumcentres, one vertex per distinct position: cocircular sites give several triangles one centre.
-        var vertices = [LonLat](), vertexOfTriangle = [Int32](), vertexAt = [LonLat: Int32]()
-        for t in stride(from: 0, to: corners.count, by: 3) {
-            let centre = Delaunay.circumcentre(points[Int(corners[t])], points[Int(corners[t + 1])],
-                                               points[Int(corners[t + 2])])
-            if let known = vertexAt[centre] {
-                vertexOfTriangle.append(known)
-            } else {
-                vertexAt[centre] = Int32(vertices.count)
-                vertexOfTriangle.append(Int32(vertices.count))
-                vertices.append(centre)
+        // Such triangles are neighbours across the sites' circle, so joining neighbours with equal centres (each
+        // group to its lowest triangle) finds them all without hashing every centre.
+        let triangleCount = corners.count / 3
+        let centres = (0..<triangleCount).map { t in
+            Delaunay.circumcentre(points[Int(corners[3 * t])], points[Int(corners[3 * t + 1])],
+                                  points[Int(corners[3 * t + 2])])
+        }
+        var root = Array(0..<triangleCount)
+        func find(_ t: Int) -> Int {
+            var t = t
+            while root[t] != t {
+                root[t] = root[root[t]]
+                t = root[t]
             }
+            return t
+        }
+        for e in corners.indices {
+            let across = Int(opposite[e])
+            guard across > e, centres[e / 3] == centres[across / 3] else { continue }
+            let (a, b) = (find(e / 3), find(across / 3))
+            if a != b { root[max(a, b)] = min(a, b) }
+        }
+        var vertices = [LonLat](), vertexOfTriangle = [Int32](repeating: -1, count: triangleCount)
+        vertices.reserveCapacity(triangleCount)
+        for t in 0..<triangleCount {
+            let group = find(t)
+            if vertexOfTriangle[group] < 0 {
+                vertexOfTriangle[group] = Int32(vertices.count)
+                vertices.append(centres[group])
+            }
+            vertexOfTriangle[t] = vertexOfTriangle[group]
         }
 
         var edges = [Edge](), edgesOfCell = [[Int32]](repeating: [], count: sites.count)

@@ -12,6 +12,8 @@ struct CellTopology: Sendable {
     private let from: [Int32]
     private let to: [Int32]
     private let cell: [Int32]
+    /// The edge after each one round its own cell's ring.
+    private let next: [Int32]
     /// The same edge walked the other way in the neighbouring cell; -1 on the region's outline.
     private let twin: [Int32]
     /// Geodesic area of each cell in km², so that a zone's area is a sum.
@@ -23,8 +25,9 @@ struct CellTopology: Sendable {
         init(_ point: LonLat) { (lon, lat) = (point.lon.bitPattern, point.lat.bitPattern) }
     }
 
-    init(cells: [MultiPolygon]) {
-        var vertices = [LonLat](), from = [Int32](), to = [Int32](), cell = [Int32](), twin = [Int32]()
+    /// `areasKm2` when already known (read back from the cache); otherwise measured here, on every core.
+    init(cells: [MultiPolygon], areasKm2 known: [Double]? = nil) {
+        var vertices = [LonLat](), from = [Int32](), to = [Int32](), cell = [Int32](), twin = [Int32](), next = [Int32]()
         var vertexIndex = [Key: Int32]()
         var edgeIndex = [Int64: Int32]()
         func vertex(_ point: LonLat) -> Int32 {
@@ -38,7 +41,9 @@ struct CellTopology: Sendable {
                 for (number, original) in ([polygon.exterior] + polygon.holes).enumerated() {
                     // Shells counter-clockwise and holes clockwise put every cell on its edges' left.
                     let ring = (original.ringSignedArea > 0) == (number == 0) ? original : original.reversed()
+                    let first = Int32(from.count)
                     for (p, q) in zip(ring, ring.dropFirst()) where p != q {
+                        next.append(Int32(from.count + 1))
                         let (a, b) = (vertex(p), vertex(q))
                         let edge = Int32(from.count)
                         from.append(a)
@@ -51,77 +56,82 @@ struct CellTopology: Sendable {
                         }
                         edgeIndex[Int64(a) << 32 | Int64(b)] = edge
                     }
+                    if Int(first) < next.count { next[next.count - 1] = first }
                 }
             }
         }
-        (self.vertices, self.from, self.to, self.cell, self.twin) = (vertices, from, to, cell, twin)
-        areasKm2 = cells.map(Geodesic.areaKm2)
+        (self.vertices, self.from, self.to, self.cell, self.twin, self.next) = (vertices, from, to, cell, twin, next)
+        areasKm2 = known ?? CellTopology.measure(cells)
+    }
+
+    /// Geodesic areas of the cells, in chunks shared out among the cores: at about a microsecond per edge they
+    /// cost more than the rest of the topology.
+    private static func measure(_ cells: [MultiPolygon]) -> [Double] {
+        let chunk = 256
+        let chunks = (cells.count + chunk - 1) / chunk
+        var areas = [Double](repeating: 0, count: cells.count)
+        areas.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                for index in (part * chunk)..<min((part + 1) * chunk, cells.count) {
+                    output[index] = Geodesic.areaKm2(cells[index])
+                }
+            }
+        }
+        return areas
     }
 
     /// The union of the cells of each group: `group[c]` is cell c's group, from 0 to `groupCount - 1`.
     func unions(group: [Int], groupCount: Int) -> [MultiPolygon] {
-        var outgoing = [[Int32: [Int32]]](repeating: [:], count: groupCount)
-        var boundary = [Int32]()
-        for edge in from.indices {
-            let own = group[Int(cell[edge])]
-            let across = twin[edge]
-            if across >= 0 && group[Int(cell[Int(across)])] == own { continue }
-            outgoing[own][from[edge], default: []].append(Int32(edge))
-            boundary.append(Int32(edge))
+        func isBoundary(_ edge: Int) -> Bool {
+            let across = Int(twin[edge])
+            return across < 0 || group[Int(cell[across])] != group[Int(cell[edge])]
         }
         var used = [Bool](repeating: false, count: from.count)
         var rings = [[[LonLat]]](repeating: [], count: groupCount)
-        for start in boundary where !used[Int(start)] {
-            let own = group[Int(cell[Int(start)])]
-            var ring = [vertices[Int(from[Int(start)])]]
+        for start in from.indices where !used[start] && isBoundary(start) {
+            let own = group[Int(cell[start])]
+            var ring = [vertices[Int(from[start])]]
             var edge = start
-            while true {
-                used[Int(edge)] = true
-                ring.append(vertices[Int(to[Int(edge)])])
-                guard let next = successor(of: edge, among: outgoing[own][to[Int(edge)]] ?? []),
-                      next != start, !used[Int(next)] else { break }
-                edge = next
+            while !used[edge] {
+                used[edge] = true
+                ring.append(vertices[Int(to[edge])])
+                edge = successor(of: edge, isBoundary: isBoundary)
             }
             if ring.count >= 4 && ring.first == ring.last { rings[own].append(ring) }
         }
         return rings.map(MultiPolygon.init(rings:))
     }
 
-    /// Of the edges leaving the end of `edge`, the first met turning clockwise from the way back: the one that
-    /// keeps the same piece of zone on the left, so pieces touching at a point come out as separate rings.
-    private func successor(of edge: Int32, among candidates: [Int32]) -> Int32? {
-        guard candidates.count > 1 else { return candidates.first }
-        let centre = vertices[Int(to[Int(edge)])]
-        let back = angle(from: centre, to: vertices[Int(from[Int(edge)])])
-        return candidates.min { left, right in
-            clockwise(back, angle(from: centre, to: vertices[Int(to[Int(left)])]))
-                < clockwise(back, angle(from: centre, to: vertices[Int(to[Int(right)])]))
+    /// The boundary edge that follows `edge` round its zone: turning clockwise about its end, from the edge after
+    /// it in its own cell across each shared edge of the same zone into the next cell, to the first edge whose far
+    /// side is another zone. Pieces of a zone that touch at a point thus come out as separate rings.
+    private func successor(of edge: Int, isBoundary: (Int) -> Bool) -> Int {
+        var candidate = Int(next[edge])
+        var turns = 0
+        while !isBoundary(candidate) && turns < 10_000 {
+            candidate = Int(next[Int(twin[candidate])])
+            turns += 1
         }
+        return candidate
     }
 
-    private func angle(from centre: LonLat, to point: LonLat) -> Double {
-        atan2(point.lat - centre.lat, point.lon - centre.lon)
-    }
-
-    /// The clockwise turn from one direction to another, in (0, 2π].
-    private func clockwise(_ from: Double, _ to: Double) -> Double {
-        let turn = (from - to).truncatingRemainder(dividingBy: 2 * .pi)
-        let positive = turn < 0 ? turn + 2 * .pi : turn
-        return positive == 0 ? 2 * .pi : positive
-    }
+    var vertexCount: Int { vertices.count }
 
     func position(_ vertex: Int32) -> LonLat {
         vertices[Int(vertex)]
     }
 
-    /// Edges between cells of two different holders, once each, as vertex pairs grouped by the sorted pair.
-    func sharedEdges(holder: [String?]) -> [[String]: [(Int32, Int32)]] {
-        var byPair = [[String]: [(Int32, Int32)]]()
+    /// Edges between cells of two different holders, once each, as vertex pairs grouped by the pair of holders
+    /// (`holder[c]` is cell c's holder, -1 for none; the key is `low * holderCount + high`).
+    func sharedEdges(holder: [Int32], holderCount: Int) -> [Int: [(Int32, Int32)]] {
+        var byPair = [Int: [(Int32, Int32)]]()
         for edge in from.indices {
             let across = Int(twin[edge])
-            guard across > edge, let own = holder[Int(cell[edge])], let other = holder[Int(cell[across])],
-                  own != other else { continue }
-            byPair[[own, other].sorted(), default: []].append((from[edge], to[edge]))
+            guard across > edge else { continue }
+            let (own, other) = (Int(holder[Int(cell[edge])]), Int(holder[Int(cell[across])]))
+            guard own >= 0, other >= 0, own != other else { continue }
+            byPair[min(own, other) * holderCount + max(own, other), default: []].append((from[edge], to[edge]))
         }
         return byPair
     }

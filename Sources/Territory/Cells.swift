@@ -19,12 +19,17 @@ public struct PlaceCells: Sendable {
     let region: MultiPolygon
 
     public init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String) {
+        self.init(placeIDs: placeIDs, cells: cells, unreached: unreached, key: key, areasKm2: nil)
+    }
+
+    /// `areasKm2`, when given, holds each cell's area and then the unreached ground's, as `areasKm2()` gives them.
+    init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String, areasKm2: [Double]?) {
         self.placeIDs = placeIDs
         self.cells = cells
         self.unreached = unreached
         self.key = key
         indexByID = Dictionary(uniqueKeysWithValues: placeIDs.enumerated().map { ($1, $0) })
-        topology = CellTopology(cells: cells + [unreached])
+        topology = CellTopology(cells: cells + [unreached], areasKm2: areasKm2)
         region = topology.unions(group: [Int](repeating: 0, count: cells.count + 1), groupCount: 1)[0]
     }
 

@@ -2,7 +2,7 @@ public import Geometry
 
 /// A compact binary form of `PlaceCells` for the on-disk cache: reading it back costs no geometry work.
 extension PlaceCells {
-    private static let magic: UInt32 = 0x434D_4331  // "CMC1"
+    private static let magic: UInt32 = 0x434D_4332  // "CMC2"
 
     public func encoded() -> [UInt8] {
         var writer = ByteWriter()
@@ -14,6 +14,8 @@ extension PlaceCells {
             writer.append(cell)
         }
         writer.append(unreached)
+        // The geodesic areas too, so that reading the cache back measures nothing.
+        for area in topology.areasKm2 { writer.append(area) }
         return writer.bytes
     }
 
@@ -30,8 +32,14 @@ extension PlaceCells {
             ids.append(id)
             cells.append(cell)
         }
-        guard let unreached = reader.multiPolygon(), reader.atEnd else { return nil }
-        self.init(placeIDs: ids, cells: cells, unreached: unreached, key: key)
+        guard let unreached = reader.multiPolygon() else { return nil }
+        var areas = [Double]()
+        for _ in 0...count {
+            guard let area = reader.double(), area.isFinite, area >= 0 else { return nil }
+            areas.append(area)
+        }
+        guard reader.atEnd else { return nil }
+        self.init(placeIDs: ids, cells: cells, unreached: unreached, key: key, areasKm2: areas)
     }
 }
 
@@ -76,13 +84,15 @@ private struct ByteReader {
     mutating func uint32() -> UInt32? {
         guard offset + 4 <= bytes.count else { return nil }
         defer { offset += 4 }
-        return bytes[offset..<offset + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) }
+        return UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
     }
 
     mutating func double() -> Double? {
         guard offset + 8 <= bytes.count else { return nil }
         defer { offset += 8 }
-        return Double(bitPattern: bytes[offset..<offset + 8].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+        return Double(bitPattern: UInt64(littleEndian: bytes.withUnsafeBytes {
+            $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        }))
     }
 
     mutating func string() -> String? {
