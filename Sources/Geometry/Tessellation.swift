@@ -226,10 +226,11 @@ private struct FaceHolders {
         guard inside else { return -1 }
         let owner: Int
         if case .voronoi(let left, let right) = boundary { owner = leftSide ? left : right } else {
-            guard let nearest = nearestTop.nearest(to: point) else { return -1 }
+            guard let nearest = nearestTop.nearest(to: point) else { return unreached }  // no sites at all
             owner = topLevel[nearest]
         }
-        guard owner >= 0, dirty.contains(owner) else { return -1 }  // a clean cell stays as the diagram drew it
+        guard owner >= 0 else { return unreached }
+        guard dirty.contains(owner) else { return -1 }  // a clean cell stays as the diagram drew it
         if circled.contains(owner) && !within(owner, point, boundary, leftSide) { return unreached }
         guard let children = families[owner] else { return owner }
         let member: Int

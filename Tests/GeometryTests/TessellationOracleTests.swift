@@ -42,7 +42,10 @@ struct TessellationOracleTests {
         let quarters = [(0.02, 0.0), (0.0, 0.02), (-0.02, 0.0), (0.0, -0.02)].map {
             LonLat(odd[20].lon + $0.0, odd[20].lat + $0.1)
         }
+        let inLine = [LonLat(36.3, 35.5), LonLat(36.9, 35.5), LonLat(37.5, 35.5)]
         return [
+            Case(name: "one site", sites: [LonLat(37, 36)], reachKm: [60], parents: [nil]),
+            Case(name: "sites in a line", sites: inLine, reachKm: [40, 25, 80], parents: [nil, nil, nil]),
             Case(name: "edge cases", sites: odd + quarters, reachKm: odd.map { _ in 15 } + [2, 2, 2, 2],
                  parents: oddParents),
             Case(name: "lattice", sites: lattice, reachKm: lattice.map { _ in 15 }, parents: lattice.map { _ in nil }),

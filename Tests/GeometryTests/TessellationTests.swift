@@ -30,6 +30,12 @@ struct TessellationTests {
         #expect(!tessellation.unreached.isEmpty, "60 km reaches leave the corners unreached")
     }
 
+    @Test func withoutSitesTheWholeRegionIsUnreached() throws {
+        let tessellation = try Tessellation(sites: [], reachKm: [], region: square)
+        #expect(tessellation.cells.isEmpty)
+        #expect(abs(Geodesic.areaKm2(tessellation.unreached) - Geodesic.areaKm2(square)) < 1e-6)
+    }
+
     @Test func aRepeatedSiteGetsNoCell() throws {
         let sites = [LonLat(36.5, 35.5), LonLat(36.5, 35.5), LonLat(37.5, 36.5)]
         let tessellation = try Tessellation(sites: sites, reachKm: [500, 500, 500], region: square)
