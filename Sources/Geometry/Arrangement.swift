@@ -22,10 +22,18 @@ struct Arrangement {
     /// half-edges see whatever surrounds that part on their left.
     private(set) var face: [Int32] = []
     private(set) var faceCount = 0
+    /// Labels of segments that coincide with a kept piece, by piece, each with whether it runs the other way.
+    private(set) var alsoLabelled: [[(label: Int32, reversed: Bool)]] = []
 
     init(vertices: [LonLat], segments: [Segment]) {
         self.vertices = vertices
-        pieces = node(segments)
+        // Vertices within the snapping distance are one (the first of them), so no piece is a rounding error long.
+        let same = Arrangement.nearGroups(vertices, from: 0)
+        let segments = same.isEmpty ? segments : segments.compactMap { segment -> Segment? in
+            let (from, to) = (same[segment.from] ?? segment.from, same[segment.to] ?? segment.to)
+            return from == to ? nil : Segment(from: from, to: to, label: segment.label)
+        }
+        (pieces, alsoLabelled) = node(segments)
         traceFaces()
     }
 
@@ -42,6 +50,13 @@ struct Arrangement {
 
     func label(_ halfEdge: Int) -> Int32 { pieces[halfEdge >> 1].label }
 
+    /// Every label on the half-edge's piece, each with whether the half-edge's left is that segment's left.
+    func labels(_ halfEdge: Int) -> [(label: Int32, leftSide: Bool)] {
+        let forward = isForward(halfEdge)
+        return [(label(halfEdge), forward)]
+            + alsoLabelled[halfEdge >> 1].map { ($0.label, forward != $0.reversed) }
+    }
+
     func midpoint(_ halfEdge: Int) -> LonLat {
         let (a, b) = (vertices[Int(origin(halfEdge))], vertices[Int(target(halfEdge))])
         return LonLat((a.lon + b.lon) / 2, (a.lat + b.lat) / 2)
@@ -49,13 +64,12 @@ struct Arrangement {
 
     // MARK: Noding
 
-    /// Splits the segments where they cross or touch, through a grid over their extent.
-    private mutating func node(_ segments: [Segment]) -> [Segment] {
-        guard !segments.isEmpty else { return [] }
+    /// Splits the segments where they cross or touch, through a grid over their extent; returns the pieces, each
+    /// with the labels of the other segments that coincide with it.
+    private mutating func node(_ segments: [Segment]) -> (pieces: [Segment], extra: [[(label: Int32, reversed: Bool)]]) {
+        guard !segments.isEmpty else { return ([], []) }
         let grid = SegmentGrid(segments: segments, vertices: vertices)
         var splits = [(segment: Int32, along: Double, vertex: Int32)]()
-        var overlapping = false
-        let crossingsStart = vertices.count
         var members = [Int32]()
         // Within a bucket, segments sorted by their west end: a pair is tested only while their spans of longitude
         // overlap, which keeps dense stretches (a detailed border, many small circles) from costing every pair.
@@ -80,10 +94,11 @@ struct Arrangement {
                         || max(p1.lat, p2.lat) < min(q1.lat, q2.lat) || max(q1.lat, q2.lat) < min(p1.lat, p2.lat) {
                         continue
                     }
-                    if s.from == t.from || s.from == t.to || s.to == t.from || s.to == t.to { continue }
+                    let shared = (s.from == t.from || s.from == t.to ? 1 : 0) + (s.to == t.from || s.to == t.to ? 1 : 0)
+                    if shared == 2 { continue }
                     let d1 = cross(q1, q2, p1), d2 = cross(q1, q2, p2)
                     let d3 = cross(p1, p2, q1), d4 = cross(p1, p2, q2)
-                    if (d1 > 0 && d2 < 0 || d1 < 0 && d2 > 0) && (d3 > 0 && d4 < 0 || d3 < 0 && d4 > 0) {
+                    if shared == 0 && (d1 > 0 && d2 < 0 || d1 < 0 && d2 > 0) && (d3 > 0 && d4 < 0 || d3 < 0 && d4 > 0) {
                         let along = d1 / (d1 - d2)
                         let point = LonLat(p1.lon + along * (p2.lon - p1.lon), p1.lat + along * (p2.lat - p1.lat))
                         guard grid.bucket(of: point) == bucket else { continue }
@@ -100,24 +115,31 @@ struct Arrangement {
                         splits.append((members[j], d3 / (d3 - d4), vertex))
                         continue
                     }
-                    guard d1 == 0 || d2 == 0 || d3 == 0 || d4 == 0 else { continue }
-                    // Touching: an end of one lies on the other (both, when they overlap along a line).
+                    // Touching: an end of one lies on the other, or within the snapping distance of it (both ends,
+                    // when they run along each other). The end is then a vertex of the other too, so that a piece
+                    // cut from it cannot pass exactly through the end without meeting it.
+                    let sLength = (p2.lon - p1.lon) * (p2.lon - p1.lon) + (p2.lat - p1.lat) * (p2.lat - p1.lat)
+                    let tLength = (q2.lon - q1.lon) * (q2.lon - q1.lon) + (q2.lat - q1.lat) * (q2.lat - q1.lat)
+                    let tolerance = Self.snapDistance * Self.snapDistance
+                    guard d1 * d1 <= tolerance * tLength || d2 * d2 <= tolerance * tLength
+                        || d3 * d3 <= tolerance * sLength || d4 * d4 <= tolerance * sLength else { continue }
                     for (end, id, d, other, otherIndex) in [(p1, s.from, d1, (q1, q2), members[j]),
                                                             (p2, s.to, d2, (q1, q2), members[j]),
                                                             (q1, t.from, d3, (p1, p2), members[i]),
                                                             (q2, t.to, d4, (p1, p2), members[i])]
-                    where d == 0 && grid.bucket(of: end) == bucket {
+                    where grid.bucket(of: end) == bucket {
                         let (a, b) = other
                         let length = (b.lon - a.lon) * (b.lon - a.lon) + (b.lat - a.lat) * (b.lat - a.lat)
+                        guard d * d <= tolerance * length, !Self.near(end, a), !Self.near(end, b) else { continue }
                         let along = ((end.lon - a.lon) * (b.lon - a.lon) + (end.lat - a.lat) * (b.lat - a.lat)) / length
                         guard along > 0 && along < 1 else { continue }
                         splits.append((otherIndex, along, id))
-                        if d1 == 0 && d2 == 0 { overlapping = true }
                     }
                 }
             }
         }
-        let merged = mergeNearCrossings(from: crossingsStart)
+        // Crossings a rounding error from each other or from a vertex are that one vertex.
+        let merged = Arrangement.nearGroups(vertices, from: 0)
         if !merged.isEmpty {
             for k in splits.indices { splits[k].vertex = merged[splits[k].vertex] ?? splits[k].vertex }
         }
@@ -130,7 +152,7 @@ struct Arrangement {
             var from = segment.from
             while cursor < splits.count && Int(splits[cursor].segment) == index {
                 let vertex = splits[cursor].vertex
-                if vertex != from && vertices[Int(vertex)] != vertices[Int(from)] {
+                if vertex != from && vertices[Int(vertex)] != vertices[Int(from)] && vertex != segment.to {
                     pieces.append(Segment(from: from, to: vertex, label: segment.label))
                     from = vertex
                 }
@@ -140,33 +162,66 @@ struct Arrangement {
                 pieces.append(Segment(from: from, to: segment.to, label: segment.label))
             }
         }
-        guard overlapping || !merged.isEmpty else { return pieces }
-        // Segments lying along each other leave the same piece twice: keep the first.
-        var seen = Set<Int64>()
-        return pieces.filter { seen.insert(Int64(min($0.from, $0.to)) << 32 | Int64(max($0.from, $0.to))).inserted }
+        // Segments lying along each other, or cut at the same snapped vertices, leave one piece several times: the
+        // first is kept, and the others' labels go with it, since each says something about the two sides.
+        var kept = [Int64: Int32](minimumCapacity: pieces.count)
+        var unique = [Segment](), labels = [[(label: Int32, reversed: Bool)]]()
+        unique.reserveCapacity(pieces.count)
+        for piece in pieces {
+            let key = Int64(min(piece.from, piece.to)) << 32 | Int64(max(piece.from, piece.to))
+            if let first = kept[key] {
+                let reversed = unique[Int(first)].from != piece.from
+                labels[Int(first)].append((piece.label, reversed))
+            } else {
+                kept[key] = Int32(unique.count)
+                unique.append(piece)
+                labels.append([])
+            }
+        }
+        return (unique, labels)
     }
 
     /// Positions this close (in degrees, about a tenth of a millimetre) are one vertex. Three lines through one
     /// point give three crossings a rounding error apart; kept apart, the pieces between them may cross.
     static let snapDistance = 1e-9
 
-    private static func near(_ a: LonLat, _ b: LonLat) -> Bool {
+    static func near(_ a: LonLat, _ b: LonLat) -> Bool {
         abs(a.lon - b.lon) <= snapDistance && abs(a.lat - b.lat) <= snapDistance
     }
 
-    /// Crossings (vertices from `start` on) that lie within the snapping distance of an earlier one, mapped to it.
-    private func mergeNearCrossings(from start: Int) -> [Int32: Int32] {
-        guard vertices.count - start > 1 else { return [:] }
+    /// Vertices from `start` on that lie within the snapping distance of another, each mapped to the lowest of
+    /// its group (groups joined through any chain of near pairs); empty when there are none.
+    static func nearGroups(_ vertices: [LonLat], from start: Int) -> [Int32: Int32] {
+        let count = vertices.count - start
+        guard count > 1 else { return [:] }
         let order = (start..<vertices.count).sorted { vertices[$0].lon < vertices[$1].lon }
-        var merged = [Int32: Int32]()
-        for (k, a) in order.enumerated() where merged[Int32(a)] == nil {
+        var root = Array(0..<count)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while root[x] != x {
+                root[x] = root[root[x]]
+                x = root[x]
+            }
+            return x
+        }
+        var joined = false
+        for (k, a) in order.enumerated() {
             var j = k + 1
-            while j < order.count && vertices[order[j]].lon - vertices[a].lon <= Self.snapDistance {
+            while j < order.count && vertices[order[j]].lon - vertices[a].lon <= snapDistance {
                 let b = order[j]
-                if merged[Int32(b)] == nil && Self.near(vertices[a], vertices[b]) { merged[Int32(b)] = Int32(a) }
+                if near(vertices[a], vertices[b]) {
+                    let (ra, rb) = (find(a - start), find(b - start))
+                    if ra != rb {
+                        root[max(ra, rb)] = min(ra, rb)
+                        joined = true
+                    }
+                }
                 j += 1
             }
         }
+        guard joined else { return [:] }
+        var merged = [Int32: Int32]()
+        for x in 0..<count where find(x) != x { merged[Int32(x + start)] = Int32(find(x) + start) }
         return merged
     }
 

@@ -214,39 +214,43 @@ private struct FaceHolders {
         }
         return representative.map { h in
             let h = Int(h)
-            return Int32(holder(at: arrangement.midpoint(h), on: labels[Int(arrangement.label(h))],
-                                leftSide: arrangement.isForward(h), unreached: unreached))
+            let sides = arrangement.labels(h).map { (boundary: labels[Int($0.label)], leftSide: $0.leftSide) }
+            return Int32(holder(at: arrangement.midpoint(h), beside: sides, unreached: unreached))
         }
     }
 
-    /// The holder of the ground beside `point`, on the left of the edge labelled `boundary` when `leftSide`.
-    private func holder(at point: LonLat, on boundary: Boundary, leftSide: Bool, unreached: Int) -> Int {
-        let inside: Bool
-        if case .outline = boundary { inside = leftSide } else { inside = region.contains(point) }
-        guard inside else { return -1 }
-        let owner: Int
-        if case .voronoi(let left, let right) = boundary { owner = leftSide ? left : right } else {
+    /// The holder of the ground beside `point`, a point on an edge that bounds it; `sides` are what the edge is
+    /// (several things when lines coincide), each with whether the ground lies on its left. What the edge says
+    /// about its sides is exact; only questions it cannot answer are asked of the point.
+    private func holder(at point: LonLat, beside sides: [(boundary: Boundary, leftSide: Bool)], unreached: Int) -> Int {
+        var inside: Bool?, owner: Int?, circles = [Int: Bool](), family: (left: Int, right: Int, leftSide: Bool)?
+        for (boundary, leftSide) in sides {
+            switch boundary {
+            case .outline: inside = leftSide
+            case .voronoi(let left, let right): owner = leftSide ? left : right
+            case .circle(let site): circles[site] = leftSide
+            case .family(let left, let right): family = (left, right, leftSide)
+            }
+        }
+        guard inside ?? region.contains(point) else { return -1 }
+        if owner == nil {
             guard let nearest = nearestTop.nearest(to: point) else { return unreached }  // no sites at all
             owner = topLevel[nearest]
         }
-        guard owner >= 0 else { return unreached }
+        guard let owner, owner >= 0 else { return unreached }
         guard dirty.contains(owner) else { return -1 }  // a clean cell stays as the diagram drew it
-        if circled.contains(owner) && !within(owner, point, boundary, leftSide) { return unreached }
+        func within(_ site: Int) -> Bool { circles[site] ?? discs.contains(site, point) }
+        if circled.contains(owner) && !within(owner) { return unreached }
         guard let children = families[owner] else { return owner }
         let member: Int
-        if case .family(let left, let right) = boundary, children.contains(left) || left == owner {
-            member = leftSide ? left : right
+        if let family, children.contains(family.left) || family.left == owner {
+            member = family.leftSide ? family.left : family.right
         } else {
             member = ([owner] + children).min {
                 Tessellation.planarDistance(sites[$0], point) < Tessellation.planarDistance(sites[$1], point)
             }!
         }
-        return member != owner && within(member, point, boundary, leftSide) ? member : owner
-    }
-
-    private func within(_ site: Int, _ point: LonLat, _ boundary: Boundary, _ leftSide: Bool) -> Bool {
-        if case .circle(let circled) = boundary, circled == site { return leftSide }
-        return discs.contains(site, point)
+        return member != owner && within(member) ? member : owner
     }
 }
 

@@ -41,9 +41,10 @@ struct Voronoi {
 
         let triangulation = Delaunay(points: points)
         let corners = triangulation.corners, opposite = triangulation.opposite
-        // Circumcentres, one vertex per distinct position: cocircular sites give several triangles one centre.
-        // Such triangles are neighbours across the sites' circle, so joining neighbours with equal centres (each
-        // group to its lowest triangle) finds them all without hashing every centre.
+        // Circumcentres, one vertex per position: cocircular sites give several triangles one centre, computed
+        // for each a rounding error apart. Such triangles are neighbours across the sites' circle, so joining
+        // neighbours whose centres lie within the snapping distance (each group to its lowest triangle) finds
+        // them all, and no edge of the diagram is a rounding error long.
         let triangleCount = corners.count / 3
         let centres = (0..<triangleCount).map { t in
             Delaunay.circumcentre(points[Int(corners[3 * t])], points[Int(corners[3 * t + 1])],
@@ -60,7 +61,7 @@ struct Voronoi {
         }
         for e in corners.indices {
             let across = Int(opposite[e])
-            guard across > e, centres[e / 3] == centres[across / 3] else { continue }
+            guard across > e, Arrangement.near(centres[e / 3], centres[across / 3]) else { continue }
             let (a, b) = (find(e / 3), find(across / 3))
             if a != b { root[max(a, b)] = min(a, b) }
         }
