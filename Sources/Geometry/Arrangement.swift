@@ -195,33 +195,17 @@ struct Arrangement {
         let count = vertices.count - start
         guard count > 1 else { return [:] }
         let order = (start..<vertices.count).sorted { vertices[$0].lon < vertices[$1].lon }
-        var root = Array(0..<count)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while root[x] != x {
-                root[x] = root[root[x]]
-                x = root[x]
-            }
-            return x
-        }
-        var joined = false
+        var groups = LowestGroups(count: count)
         for (k, a) in order.enumerated() {
             var j = k + 1
             while j < order.count && vertices[order[j]].lon - vertices[a].lon <= snapDistance {
-                let b = order[j]
-                if near(vertices[a], vertices[b]) {
-                    let (ra, rb) = (find(a - start), find(b - start))
-                    if ra != rb {
-                        root[max(ra, rb)] = min(ra, rb)
-                        joined = true
-                    }
-                }
+                if near(vertices[a], vertices[order[j]]) { groups.join(a - start, order[j] - start) }
                 j += 1
             }
         }
-        guard joined else { return [:] }
+        guard groups.joinedAny else { return [:] }
         var merged = [Int32: Int32]()
-        for x in 0..<count where find(x) != x { merged[Int32(x + start)] = Int32(find(x) + start) }
+        for x in 0..<count where groups.group(of: x) != x { merged[Int32(x + start)] = Int32(groups.group(of: x) + start) }
         return merged
     }
 

@@ -111,3 +111,31 @@ struct RegionIndex {
         min(max(Int((lat - minLat) / bandHeight), 0), bands.count - 1)
     }
 }
+
+/// Disjoint groups of the numbers 0..<count, each named by its lowest member: how near-coincident vertices are
+/// gathered into one.
+struct LowestGroups {
+    private var root: [Int]
+    /// Whether any two groups were ever joined.
+    private(set) var joinedAny = false
+
+    init(count: Int) {
+        root = Array(0..<count)
+    }
+
+    mutating func group(of member: Int) -> Int {
+        var member = member
+        while root[member] != member {
+            root[member] = root[root[member]]
+            member = root[member]
+        }
+        return member
+    }
+
+    mutating func join(_ a: Int, _ b: Int) {
+        let (groupA, groupB) = (group(of: a), group(of: b))
+        guard groupA != groupB else { return }
+        root[max(groupA, groupB)] = min(groupA, groupB)
+        joinedAny = true
+    }
+}

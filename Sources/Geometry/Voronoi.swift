@@ -50,25 +50,15 @@ struct Voronoi {
             Delaunay.circumcentre(points[Int(corners[3 * t])], points[Int(corners[3 * t + 1])],
                                   points[Int(corners[3 * t + 2])])
         }
-        var root = Array(0..<triangleCount)
-        func find(_ t: Int) -> Int {
-            var t = t
-            while root[t] != t {
-                root[t] = root[root[t]]
-                t = root[t]
-            }
-            return t
-        }
+        var groups = LowestGroups(count: triangleCount)
         for e in corners.indices {
             let across = Int(opposite[e])
-            guard across > e, Arrangement.near(centres[e / 3], centres[across / 3]) else { continue }
-            let (a, b) = (find(e / 3), find(across / 3))
-            if a != b { root[max(a, b)] = min(a, b) }
+            if across > e && Arrangement.near(centres[e / 3], centres[across / 3]) { groups.join(e / 3, across / 3) }
         }
         var vertices = [LonLat](), vertexOfTriangle = [Int32](repeating: -1, count: triangleCount)
         vertices.reserveCapacity(triangleCount)
         for t in 0..<triangleCount {
-            let group = find(t)
+            let group = groups.group(of: t)
             if vertexOfTriangle[group] < 0 {
                 vertexOfTriangle[group] = Int32(vertices.count)
                 vertices.append(centres[group])
