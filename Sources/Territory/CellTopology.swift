@@ -19,22 +19,17 @@ struct CellTopology: Sendable {
     /// Geodesic area of each cell in km², so that a zone's area is a sum.
     let areasKm2: [Double]
 
-    private struct Key: Hashable {
-        var lon: UInt64
-        var lat: UInt64
-        init(_ point: LonLat) { (lon, lat) = (point.lon.bitPattern, point.lat.bitPattern) }
-    }
-
     /// `areasKm2` when already known (read back from the cache); otherwise measured here, on every core.
     init(cells: [MultiPolygon], areasKm2 known: [Double]? = nil) {
         var vertices = [LonLat](), from = [Int32](), to = [Int32](), cell = [Int32](), twin = [Int32](), next = [Int32]()
-        var vertexIndex = [Key: Int32]()
-        var edgeIndex = [Int64: Int32]()
+        let positions = cells.reduce(0) { $0 + $1.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } } }
+        var vertexIndex = PairTable(capacity: positions)
+        var edgeIndex = PairTable(capacity: positions)
         func vertex(_ point: LonLat) -> Int32 {
-            if let index = vertexIndex[Key(point)] { return index }
-            vertices.append(point)
-            vertexIndex[Key(point)] = Int32(vertices.count - 1)
-            return Int32(vertices.count - 1)
+            let index = vertexIndex.value(point.lon.bitPattern, point.lat.bitPattern,
+                                          insertingIfAbsent: Int32(vertices.count))
+            if index == vertices.count { vertices.append(point) }
+            return index
         }
         for (index, area) in cells.enumerated() {
             for polygon in area.polygons {
@@ -50,11 +45,11 @@ struct CellTopology: Sendable {
                         to.append(b)
                         cell.append(Int32(index))
                         twin.append(-1)
-                        if let other = edgeIndex[Int64(b) << 32 | Int64(a)] {
+                        if let other = edgeIndex.value(UInt64(b), UInt64(a)) {
                             twin[Int(edge)] = other
                             twin[Int(other)] = edge
                         }
-                        edgeIndex[Int64(a) << 32 | Int64(b)] = edge
+                        _ = edgeIndex.value(UInt64(a), UInt64(b), insertingIfAbsent: edge)
                     }
                     if Int(first) < next.count { next[next.count - 1] = first }
                 }
