@@ -6,6 +6,10 @@ import Foundation
 /// once, for the pair of segments, so both sides of every edge carry the same vertex, and a set of faces can be
 /// merged by dropping the edges they share. Each segment carries a caller's label, inherited by its pieces, which
 /// says what lies to its left and right.
+///
+/// Lines through one point (cell corners where circles pass, borders along a cell's edge) meet in crossings a
+/// rounding error apart; positions within `snapDistance` are therefore one vertex, and a vertex that close to a
+/// segment is put on it, which keeps the graph planar where exact arithmetic would be needed otherwise.
 struct Arrangement {
     struct Segment {
         var from: Int32
