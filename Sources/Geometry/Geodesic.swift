@@ -43,6 +43,34 @@ public enum Geodesic {
         return abs(areaM2) / 1_000_000
     }
 
+    /// The area term of one edge in m², the edge taken as the maps draw it (straight in longitude and latitude,
+    /// measured through points along it when long): summed round a ring, the terms give the ring's area, negative
+    /// when the ring runs counter-clockwise. An edge walked the other way has the opposite term, so the cells of a
+    /// coverage, whose inner edges come in such pairs, need each edge measured only once.
+    public static func edgeAreaTermM2(_ from: LonLat, _ to: LonLat) -> Double {
+        let steps = max(Int((max(abs(to.lon - from.lon), abs(to.lat - from.lat)) / maxEdgeDegrees).rounded(.up)), 1)
+        var total = 0.0
+        var previous = from
+        for step in 1...steps {
+            let fraction = Double(step) / Double(steps)
+            let next = step == steps ? to : LonLat(from.lon + (to.lon - from.lon) * fraction,
+                                                   from.lat + (to.lat - from.lat) * fraction)
+            var term = 0.0
+            geod_geninverse(ellipsoid, previous.lat, previous.lon, next.lat, next.lon, nil, nil, nil, nil, nil, nil, &term)
+            total += term
+            previous = next
+        }
+        return total
+    }
+
+    /// Set up once and only read after: the edge terms are asked for one by one, by the hundred thousand, from
+    /// several threads.
+    nonisolated(unsafe) private static let ellipsoid: UnsafePointer<geod_geodesic> = {
+        let pointer = UnsafeMutablePointer<geod_geodesic>.allocate(capacity: 1)
+        pointer.initialize(to: wgs84())
+        return UnsafePointer(pointer)
+    }()
+
     private static func wgs84() -> geod_geodesic {
         var geodesic = geod_geodesic()
         geod_init(&geodesic, 6_378_137, 1 / 298.257223563)

@@ -56,24 +56,31 @@ struct CellTopology: Sendable {
             }
         }
         (self.vertices, self.from, self.to, self.cell, self.twin, self.next) = (vertices, from, to, cell, twin, next)
-        areasKm2 = known ?? CellTopology.measure(cells)
+        areasKm2 = known ?? CellTopology.measure(cellCount: cells.count, vertices: vertices, from: from, to: to,
+                                                 cell: cell, twin: twin)
     }
 
-    /// Geodesic areas of the cells, in chunks shared out among the cores: at about a microsecond per edge they
-    /// cost more than the rest of the topology.
-    private static func measure(_ cells: [MultiPolygon]) -> [Double] {
-        let chunk = 256
-        let chunks = (cells.count + chunk - 1) / chunk
-        var areas = [Double](repeating: 0, count: cells.count)
-        areas.withUnsafeMutableBufferPointer { buffer in
+    /// Geodesic areas of the cells from their edges' area terms: each edge between two cells is measured once
+    /// and counts for both with opposite signs, and the edges are shared out among the cores; at about a
+    /// microsecond per term they cost more than the rest of the topology.
+    private static func measure(cellCount: Int, vertices: [LonLat], from: [Int32], to: [Int32], cell: [Int32],
+                                twin: [Int32]) -> [Double] {
+        var terms = [Double](repeating: 0, count: from.count)
+        let chunk = 4096
+        terms.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { part in
-                for index in (part * chunk)..<min((part + 1) * chunk, cells.count) {
-                    output[index] = Geodesic.areaKm2(cells[index])
+            DispatchQueue.concurrentPerform(iterations: (from.count + chunk - 1) / chunk) { part in
+                for edge in (part * chunk)..<min((part + 1) * chunk, from.count) where twin[edge] < 0 || edge < twin[edge] {
+                    output[edge] = Geodesic.edgeAreaTermM2(vertices[Int(from[edge])], vertices[Int(to[edge])])
                 }
             }
         }
-        return areas
+        var sums = [Double](repeating: 0, count: cellCount)
+        for edge in from.indices where twin[edge] < 0 || edge < Int(twin[edge]) {
+            sums[Int(cell[edge])] += terms[edge]
+            if twin[edge] >= 0 { sums[Int(cell[Int(twin[edge])])] -= terms[edge] }
+        }
+        return sums.map { abs($0) / 1_000_000 }
     }
 
     /// The union of the cells of each group: `group[c]` is cell c's group, from 0 to `groupCount - 1`.

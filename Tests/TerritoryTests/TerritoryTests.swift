@@ -135,6 +135,17 @@ struct TerritoryTests {
         #expect(abs(balance.km2To - balance.km2From - gained) < 0.5, "hts gains exactly what changed hands to it")
     }
 
+    @Test func eachCellsAreaIsItsOwnGeodesicArea() throws {
+        let cells = try PlaceCells(places: places, country: region)
+        for (id, cell) in zip(cells.placeIDs, cells.cells) {
+            let alone = Geodesic.areaKm2(cell)
+            let shared = cells.topology.areasKm2[cells.placeIDs.firstIndex(of: id)!]
+            #expect(abs(shared - alone) < 1e-6 * max(alone, 1), "\(id): \(shared) km² from shared edges, \(alone) alone")
+        }
+        let unreached = try #require(cells.topology.areasKm2.last)
+        #expect(abs(unreached - Geodesic.areaKm2(cells.unreached)) < 1e-6 * Geodesic.areaKm2(region))
+    }
+
     @Test func cellsSurviveTheCacheEncoding() throws {
         let cells = try PlaceCells(places: places, country: region)
         let decoded = try #require(PlaceCells(encoded: cells.encoded()))
