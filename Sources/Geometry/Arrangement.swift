@@ -345,9 +345,10 @@ private struct SegmentGrid {
     private func row(_ lat: Double) -> Int { min(max(Int(floor((lat - origin.lat) / size)), 0), rows - 1) }
 
     /// Calls `body` with every bucket the segment passes through, column by column, with a hair's margin so that
-    /// a point on a bucket's border is found in the bucket it is counted in.
+    /// a point on a bucket's border, or within the snapping distance of the segment, is found in the bucket it is
+    /// counted in.
     private func visit(_ a: LonLat, _ b: LonLat, _ body: (Int) -> Void) {
-        let margin = size * 1e-6
+        let margin = max(size * 1e-6, 2 * Arrangement.snapDistance)
         let (left, right) = a.lon <= b.lon ? (a, b) : (b, a)
         for column in self.column(left.lon - margin)...self.column(right.lon + margin) {
             let x0 = max(origin.lon + Double(column) * size, left.lon)
