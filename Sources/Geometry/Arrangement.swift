@@ -54,6 +54,9 @@ struct Arrangement {
 
     func label(_ halfEdge: Int) -> Int32 { pieces[halfEdge >> 1].label }
 
+    /// Whether segments other than the piece's own lie along it.
+    func hasSeveralLabels(_ halfEdge: Int) -> Bool { !alsoLabelled[halfEdge >> 1].isEmpty }
+
     /// Every label on the half-edge's piece, each with whether the half-edge's left is that segment's left.
     func labels(_ halfEdge: Int) -> [(label: Int32, leftSide: Bool)] {
         let forward = isForward(halfEdge)
@@ -85,17 +88,22 @@ struct Arrangement {
             guard members.count > 1 else { continue }
             if members.count > 8 { members.sort { west[Int($0)] < west[Int($1)] } }
             for i in 0..<(members.count - 1) {
-                let s = segments[Int(members[i])]
-                let (p1, p2) = (vertices[Int(s.from)], vertices[Int(s.to)])
-                let sEast = east[Int(members[i])]
+                let reach = east[Int(members[i])] + Self.snapDistance
                 for j in (i + 1)..<members.count {
-                    if west[Int(members[j])] > sEast {
+                    if west[Int(members[j])] > reach {
                         if members.count > 8 { break } else { continue }
                     }
-                    let t = segments[Int(members[j])]
+                    // The lower-numbered segment first, so that a crossing is computed the same way in every bucket
+                    // and lands in exactly one of them.
+                    let (first, second) = members[i] < members[j] ? (members[i], members[j]) : (members[j], members[i])
+                    let (s, t) = (segments[Int(first)], segments[Int(second)])
+                    let (p1, p2) = (vertices[Int(s.from)], vertices[Int(s.to)])
                     let (q1, q2) = (vertices[Int(t.from)], vertices[Int(t.to)])
-                    if east[Int(members[j])] < min(p1.lon, p2.lon)
-                        || max(p1.lat, p2.lat) < min(q1.lat, q2.lat) || max(q1.lat, q2.lat) < min(p1.lat, p2.lat) {
+                    // Boxes a snapping distance apart may still touch.
+                    if east[Int(first)] + Self.snapDistance < west[Int(second)]
+                        || east[Int(second)] + Self.snapDistance < west[Int(first)]
+                        || max(p1.lat, p2.lat) + Self.snapDistance < min(q1.lat, q2.lat)
+                        || max(q1.lat, q2.lat) + Self.snapDistance < min(p1.lat, p2.lat) {
                         continue
                     }
                     let shared = (s.from == t.from || s.from == t.to ? 1 : 0) + (s.to == t.from || s.to == t.to ? 1 : 0)
@@ -115,8 +123,8 @@ struct Arrangement {
                             vertex = Int32(vertices.count)
                             vertices.append(point)
                         }
-                        splits.append((members[i], along, vertex))
-                        splits.append((members[j], d3 / (d3 - d4), vertex))
+                        splits.append((first, along, vertex))
+                        splits.append((second, d3 / (d3 - d4), vertex))
                         continue
                     }
                     // Touching: an end of one lies on the other, or within the snapping distance of it (both ends,
@@ -127,10 +135,10 @@ struct Arrangement {
                     let tolerance = Self.snapDistance * Self.snapDistance
                     guard d1 * d1 <= tolerance * tLength || d2 * d2 <= tolerance * tLength
                         || d3 * d3 <= tolerance * sLength || d4 * d4 <= tolerance * sLength else { continue }
-                    for (end, id, d, other, otherIndex) in [(p1, s.from, d1, (q1, q2), members[j]),
-                                                            (p2, s.to, d2, (q1, q2), members[j]),
-                                                            (q1, t.from, d3, (p1, p2), members[i]),
-                                                            (q2, t.to, d4, (p1, p2), members[i])]
+                    for (end, id, d, other, otherIndex) in [(p1, s.from, d1, (q1, q2), second),
+                                                            (p2, s.to, d2, (q1, q2), second),
+                                                            (q1, t.from, d3, (p1, p2), first),
+                                                            (q2, t.to, d4, (p1, p2), first)]
                     where grid.bucket(of: end) == bucket {
                         let (a, b) = other
                         let length = (b.lon - a.lon) * (b.lon - a.lon) + (b.lat - a.lat) * (b.lat - a.lat)
@@ -273,17 +281,18 @@ struct Arrangement {
     func unions(group: [Int32], groupCount: Int) -> [MultiPolygon] {
         var rings = [[[LonLat]]](repeating: [], count: groupCount)
         var used = [Bool](repeating: false, count: next.count)
+        var splitter = RingSplitter(vertexCount: vertices.count)
         func isBoundary(_ h: Int, of own: Int32) -> Bool {
             group[Int(face[h])] == own && group[Int(face[h ^ 1])] != own
         }
         for start in 0..<next.count where !used[start] {
             let own = group[Int(face[start])]
             guard own >= 0, isBoundary(start, of: own) else { continue }
-            var ring = [vertices[Int(origin(start))]]
+            var walk = [origin(start)]
             var h = start
             while !used[h] {
                 used[h] = true
-                ring.append(vertices[Int(target(h))])
+                walk.append(target(h))
                 // Turn clockwise round the end vertex, through the group's own faces, to its next boundary edge.
                 var candidate = Int(next[h])
                 var turns = 0
@@ -293,7 +302,8 @@ struct Arrangement {
                 }
                 h = candidate
             }
-            if ring.count >= 4 && ring.first == ring.last { rings[Int(own)].append(ring) }
+            guard walk.count >= 4 && walk.first == walk.last else { continue }
+            rings[Int(own)] += splitter.split(walk).map { $0.map { vertices[Int($0)] } }
         }
         return rings.map(MultiPolygon.init(rings:))
     }

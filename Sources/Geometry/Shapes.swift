@@ -129,6 +129,12 @@ public struct Envelope: Hashable, Sendable, Codable {
     }
 
     public var centre: LonLat { LonLat((minLon + maxLon) / 2, (minLat + maxLat) / 2) }
+
+    /// The smallest box holding both.
+    public func union(_ other: Envelope) -> Envelope {
+        Envelope(minLon: min(minLon, other.minLon), minLat: min(minLat, other.minLat),
+                 maxLon: max(maxLon, other.maxLon), maxLat: max(maxLat, other.maxLat))
+    }
 }
 
 // MARK: - Planar tests on rings, in degrees
@@ -149,8 +155,13 @@ extension Array where Element == LonLat {
     }
 
     /// Twice the planar signed area of this closed ring in square degrees, positive when counter-clockwise.
+    /// Measured from the first position, so that a thin sliver far from (0, 0) keeps its sign.
     public var ringSignedArea: Double {
-        zip(self, dropFirst()).reduce(0) { $0 + $1.0.lon * $1.1.lat - $1.1.lon * $1.0.lat }
+        guard let origin = first else { return 0 }
+        return zip(self, dropFirst()).reduce(0) { total, edge in
+            let (a, b) = (edge.0, edge.1)
+            return total + (a.lon - origin.lon) * (b.lat - origin.lat) - (b.lon - origin.lon) * (a.lat - origin.lat)
+        }
     }
 }
 
@@ -173,5 +184,37 @@ extension MultiPolygon {
             if let owner { holesOfShell[owner].append(hole) }
         }
         self.init(shells.indices.map { Polygon(exterior: shells[$0].ring, holes: holesOfShell[$0]) })
+    }
+}
+
+/// Cuts a closed walk of vertex numbers that passes through a vertex more than once into simple rings, one per
+/// loop: where a zone touches itself at a point (a reach circle tangent to the border), a valid polygon has two
+/// rings meeting there, not one ring crossing its own path.
+public struct RingSplitter {
+    /// Per vertex, its place in the walk so far; -1 when not on it.
+    private var placeOf: [Int32]
+
+    public init(vertexCount: Int) {
+        placeOf = [Int32](repeating: -1, count: vertexCount)
+    }
+
+    /// `walk` is closed (its first vertex repeated last); rings of fewer than three vertices are dropped.
+    public mutating func split(_ walk: [Int32]) -> [[Int32]] {
+        var rings = [[Int32]](), path = [Int32]()
+        path.reserveCapacity(walk.count)
+        for vertex in walk {
+            let place = Int(placeOf[Int(vertex)])
+            guard place >= 0 else {
+                placeOf[Int(vertex)] = Int32(path.count)
+                path.append(vertex)
+                continue
+            }
+            let loop = Array(path[place...]) + [vertex]
+            if loop.count >= 4 { rings.append(loop) }
+            for dropped in path[(place + 1)...] { placeOf[Int(dropped)] = -1 }
+            path.removeSubrange((place + 1)...)
+        }
+        for vertex in path { placeOf[Int(vertex)] = -1 }
+        return rings
     }
 }

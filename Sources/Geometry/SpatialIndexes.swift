@@ -62,8 +62,10 @@ struct SegmentIndex {
         }
     }
 
+    /// Whether a segment comes within the noder's snapping distance of the box.
     func touches(_ box: Envelope) -> Bool {
-        keys(box).contains { key in buckets[key]?.contains { $0.intersects(box) } ?? false }
+        let box = box.expanded(byDegrees: 2 * Arrangement.snapDistance)
+        return keys(box).contains { key in buckets[key]?.contains { $0.intersects(box) } ?? false }
     }
 
     private func keys(_ envelope: Envelope) -> [Int64] {

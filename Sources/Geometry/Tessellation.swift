@@ -24,13 +24,24 @@ public struct Tessellation: Hashable, Sendable {
     /// are then merged by dropping the edges between them.
     public init(sites: [LonLat], reachKm: [Double], parents: [Int?]? = nil, region: MultiPolygon) throws {
         precondition(sites.count == reachKm.count, "one reach per site")
-        let parents = parents ?? sites.map { _ in nil }
-        guard let frame = region.envelope?.expanded(byDegrees: 1) else {
+        guard let regionBox = region.envelope else {
             self.init(cells: sites.map { _ in MultiPolygon() }, unreached: MultiPolygon())
             return
         }
-        let topLevel = sites.indices.filter { parents[$0] == nil }
-        let families = Dictionary(grouping: sites.indices.filter { parents[$0] != nil }, by: { parents[$0]! })
+        // The diagram's frame holds the sites too: a far-off site must not fall outside its added corners.
+        let frame = (sites.isEmpty ? regionBox : regionBox.union(Envelope(covering: sites)!)).expanded(byDegrees: 1)
+        // Sites a rounding error apart are one (the first stands for the others, which get no cell), and a
+        // child whose parent is such a repeat belongs to the site standing for it.
+        let repeats = Arrangement.nearGroups(sites, from: 0)
+        var parents = parents ?? sites.map { _ in nil }
+        for site in sites.indices {
+            guard let parent = parents[site] else { continue }
+            let standing = repeats[Int32(parent)].map(Int.init) ?? parent
+            parents[site] = parents[standing] ?? standing
+        }
+        let kept = sites.indices.filter { repeats[Int32($0)] == nil }
+        let topLevel = kept.filter { parents[$0] == nil }
+        let families = Dictionary(grouping: kept.filter { parents[$0] != nil }, by: { parents[$0]! })
         let discs = Reaches(sites: sites, reachKm: reachKm)
         let diagram = Voronoi(sites: topLevel.map { sites[$0] }, frame: frame)
         var lines = Linework(vertices: diagram.vertices)
@@ -99,6 +110,10 @@ enum Boundary {
     case circle(site: Int)
     /// An edge between two members of a family, as their own Voronoi diagram draws it.
     case family(left: Int, right: Int)
+
+    var isOutline: Bool {
+        if case .outline = self { true } else { false }
+    }
 }
 
 /// The segments to be cut into faces, with their vertices and labels.
@@ -203,30 +218,51 @@ private struct FaceHolders {
 
     /// Each face's holder: a site's index, `unreached`, or -1 for ground outside the region or in a clean cell.
     func groups(of arrangement: Arrangement, labels: [Boundary], unreached: Int) -> [Int32] {
-        // One edge per face, a side of the diagram where there is one, since it names the face's top-level site.
+        // One edge per face, a side of the diagram where there is one, since it names the face's top-level site;
+        // and a piece of the outline where there is one, since it says exactly whether the face is in the region.
         var representative = [Int32](repeating: -1, count: arrangement.faceCount)
+        var outlineSide = [Int8](repeating: 0, count: arrangement.faceCount)
         for h in 0..<arrangement.face.count {
             let face = Int(arrangement.face[h])
+            if outlineSide[face] == 0, arrangement.hasSeveralLabels(h) || labels[Int(arrangement.label(h))].isOutline,
+               let inside = Self.inside(beside: arrangement.labels(h), labels) {
+                outlineSide[face] = inside ? 1 : -1
+            }
             if representative[face] < 0 { representative[face] = Int32(h); continue }
             if case .voronoi = labels[Int(arrangement.label(h))],
                case .voronoi = labels[Int(arrangement.label(Int(representative[face])))] { continue }
             if case .voronoi = labels[Int(arrangement.label(h))] { representative[face] = Int32(h) }
         }
-        return representative.map { h in
-            let h = Int(h)
+        return representative.indices.map { face in
+            let h = Int(representative[face])
             let sides = arrangement.labels(h).map { (boundary: labels[Int($0.label)], leftSide: $0.leftSide) }
-            return Int32(holder(at: arrangement.midpoint(h), beside: sides, unreached: unreached))
+            let inside: Bool? = outlineSide[face] == 0 ? nil : outlineSide[face] > 0
+            return Int32(holder(at: arrangement.midpoint(h), beside: sides, inside: inside, unreached: unreached))
         }
     }
 
+    /// Whether the ground on a half-edge's left is in the region, when the half-edge lies on the outline: on the
+    /// left of the outline it is; an outline run both ways (two of the region's polygons sharing an edge) has the
+    /// region on both sides. Nil off the outline.
+    private static func inside(beside sides: [(label: Int32, leftSide: Bool)], _ labels: [Boundary]) -> Bool? {
+        var answer: Bool?
+        for side in sides {
+            guard case .outline = labels[Int(side.label)] else { continue }
+            answer = answer == nil ? side.leftSide : (answer! || side.leftSide)
+        }
+        return answer
+    }
+
     /// The holder of the ground beside `point`, a point on an edge that bounds it; `sides` are what the edge is
-    /// (several things when lines coincide), each with whether the ground lies on its left. What the edge says
-    /// about its sides is exact; only questions it cannot answer are asked of the point.
-    private func holder(at point: LonLat, beside sides: [(boundary: Boundary, leftSide: Bool)], unreached: Int) -> Int {
-        var inside: Bool?, owner: Int?, circles = [Int: Bool](), family: (left: Int, right: Int, leftSide: Bool)?
+    /// (several things when lines coincide), each with whether the ground lies on its left, and `inside` whether
+    /// the face is in the region when one of its edges is on the outline. What the edges say about their sides
+    /// is exact; only questions they cannot answer are asked of the point.
+    private func holder(at point: LonLat, beside sides: [(boundary: Boundary, leftSide: Bool)], inside: Bool?,
+                        unreached: Int) -> Int {
+        var owner: Int?, circles = [Int: Bool](), family: (left: Int, right: Int, leftSide: Bool)?
         for (boundary, leftSide) in sides {
             switch boundary {
-            case .outline: inside = leftSide
+            case .outline: break  // answered for the whole face by `inside`
             case .voronoi(let left, let right): owner = leftSide ? left : right
             case .circle(let site): circles[site] = leftSide
             case .family(let left, let right): family = (left, right, leftSide)

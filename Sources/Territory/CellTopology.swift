@@ -91,16 +91,18 @@ struct CellTopology: Sendable {
         }
         var used = [Bool](repeating: false, count: from.count)
         var rings = [[[LonLat]]](repeating: [], count: groupCount)
+        var splitter = RingSplitter(vertexCount: vertices.count)
         for start in from.indices where !used[start] && isBoundary(start) {
             let own = group[Int(cell[start])]
-            var ring = [vertices[Int(from[start])]]
+            var walk = [from[start]]
             var edge = start
             while !used[edge] {
                 used[edge] = true
-                ring.append(vertices[Int(to[edge])])
+                walk.append(to[edge])
                 edge = successor(of: edge, isBoundary: isBoundary)
             }
-            if ring.count >= 4 && ring.first == ring.last { rings[own].append(ring) }
+            guard walk.count >= 4 && walk.first == walk.last else { continue }
+            rings[own] += splitter.split(walk).map { $0.map { vertices[Int($0)] } }
         }
         return rings.map(MultiPolygon.init(rings:))
     }

@@ -146,6 +146,19 @@ struct TerritoryTests {
         #expect(abs(unreached - Geodesic.areaKm2(cells.unreached)) < 1e-6 * Geodesic.areaKm2(region))
     }
 
+    @Test func aZoneTouchingItselfAtAPointIsValid() throws {
+        // The first site's circle touches the top of the square: the unreached ground and the second site's cell,
+        // traced as one zone, meet themselves there.
+        let square = MultiPolygon([.rectangle(Envelope(minLon: 36, minLat: 35, maxLon: 38, maxLat: 37))])
+        let tessellation = try Tessellation(sites: [LonLat(36.5, 36.95), LonLat(37.5, 35.5)], reachKm: [5.566, 500],
+                                            region: square)
+        let cells = PlaceCells(placeIDs: ["a", "b"], cells: tessellation.cells, unreached: tessellation.unreached,
+                               key: "k")
+        let zones = cells.topology.unions(group: [0, 1, 1], groupCount: 2)
+        #expect(try zones[1].invalidityReason() == nil)
+        #expect(try cells.region.invalidityReason() == nil)
+    }
+
     @Test func cellsSurviveTheCacheEncoding() throws {
         let cells = try PlaceCells(places: places, country: region)
         let decoded = try #require(PlaceCells(encoded: cells.encoded()))
