@@ -22,7 +22,6 @@ struct Delaunay {
     private var flipStack: [Int32] = []
 
     static func next(_ edge: Int) -> Int { edge % 3 == 2 ? edge - 2 : edge + 1 }
-    static func previous(_ edge: Int) -> Int { edge % 3 == 0 ? edge + 2 : edge - 1 }
 
     /// Triangulates `points`, which must hold no exact repeats. Fewer than three points, or points all on one
     /// line, give no triangles.

@@ -2,8 +2,8 @@
 /// that every real cell is a closed convex polygon; the cells beside them reach well past `frame`, which the region's
 /// outline then cuts. Vertices are shared: a corner common to three cells is one circumcentre, one id.
 struct Voronoi {
-    /// One edge between two cells, `left` lying to the left of `from` → `to`. Sites at or above `siteCount` are the
-    /// added corner sites.
+    /// One edge between two cells, `left` lying to the left of `from` → `to`. Sites numbered from the site count on
+    /// are the added corner sites.
     struct Edge {
         var from: Int32
         var to: Int32
@@ -17,12 +17,8 @@ struct Voronoi {
     /// Each site's cell as corner indices, counter-clockwise and open (the first not repeated); empty for a site
     /// that repeats an earlier position.
     let cells: [[Int32]]
-    /// For each site, the indices in `edges` of its cell's sides.
-    let edgesOfCell: [[Int32]]
-    let siteCount: Int
 
     init(sites: [LonLat], frame: Envelope) {
-        siteCount = sites.count
         // Exact repeats would break the triangulation: the first of them stands for all, the others get no cell.
         var firstAt = [LonLat: Int]()
         var points = [LonLat](), pointOfSite = [Int](repeating: -1, count: sites.count), siteOfPoint = [Int]()
@@ -66,7 +62,7 @@ struct Voronoi {
             vertexOfTriangle[t] = vertexOfTriangle[group]
         }
 
-        var edges = [Edge](), edgesOfCell = [[Int32]](repeating: [], count: sites.count)
+        var edges = [Edge]()
         var incoming = [Int](repeating: -1, count: points.count)
         for e in corners.indices {
             incoming[Int(corners[Delaunay.next(e)])] = e
@@ -81,7 +77,6 @@ struct Voronoi {
             let aOnLeft = (q.lon - p.lon) * (s.lat - p.lat) - (q.lat - p.lat) * (s.lon - p.lon) > 0
             let edge = aOnLeft ? Edge(from: u, to: v, left: Int32(a), right: Int32(b))
                                : Edge(from: u, to: v, left: Int32(b), right: Int32(a))
-            for site in [a, b] where site < sites.count { edgesOfCell[site].append(Int32(edges.count)) }
             edges.append(edge)
         }
 
@@ -102,7 +97,7 @@ struct Voronoi {
             let closed = ring.map { vertices[Int($0)] } + (ring.first.map { [vertices[Int($0)]] } ?? [])
             cells[site] = closed.ringSignedArea < 0 ? ring.reversed() : ring
         }
-        (self.vertices, self.edges, self.cells, self.edgesOfCell) = (vertices, edges, cells, edgesOfCell)
+        (self.vertices, self.edges, self.cells) = (vertices, edges, cells)
     }
 
     /// A cell as a closed ring of positions.
