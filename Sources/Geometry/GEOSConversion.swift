@@ -55,10 +55,6 @@ extension GEOSContext {
         try make("point") { GEOSGeom_createPointFromXY_r($0, point.lon, point.lat) }
     }
 
-    func multiPoint(_ points: [LonLat]) throws -> GEOSGeometryRef {
-        try collection(type: GEOS_MULTIPOINT, points.map(point))
-    }
-
     /// A collection of `type` that takes ownership of every member.
     func collection(type: GEOSGeomTypes, _ members: [GEOSGeometryRef]) throws -> GEOSGeometryRef {
         var raws: [OpaquePointer?] = members.map { $0.release() }

@@ -22,7 +22,7 @@ public struct PlaceCells: Sendable {
         self.init(placeIDs: placeIDs, cells: cells, unreached: unreached, key: key, areasKm2: nil)
     }
 
-    /// `areasKm2`, when given, holds each cell's area and then the unreached ground's, as `areasKm2()` gives them.
+    /// `areasKm2`, when given (read back from the cache), holds each cell's area and then the unreached ground's.
     init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String, areasKm2: [Double]?) {
         self.placeIDs = placeIDs
         self.cells = cells
