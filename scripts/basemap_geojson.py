@@ -4,10 +4,13 @@ import os
 import sys
 
 from shapely.geometry import LineString, MultiPolygon, Polygon, box, mapping
-from shapely.ops import unary_union, linemerge
+from shapely.geometry import Point
+from shapely.ops import linemerge, polygonize, unary_union
 from shapely.validation import make_valid
 
 EXTENT = box(33.0, 30.5, 44.5, 38.6)
+# Where the coast is taken from GSHHG at full resolution (extract-basemap.sh extracts the same frame).
+COAST_FRAME = (35.3, 34.3, 36.6, 36.3)
 NAMES = {
     "SY": ("Syria", "سوريا"), "TR": ("Turkey", "تركيا"), "LB": ("Lebanon", "لبنان"), "IL": ("Israel", "إسرائيل"),
     "PS": ("Palestine", "فلسطين"), "JO": ("Jordan", "الأردن"), "IQ": ("Iraq", "العراق"), "CY": ("Cyprus", "قبرص"),
@@ -68,9 +71,32 @@ def polygonal(geometry):
     return MultiPolygon([g for g in getattr(geometry, "geoms", []) if g.geom_type == "Polygon"])
 
 
+def land(path, frame, sea_point):
+    """GSHHG's land within `frame`: the faces that its level-1 shorelines (given in pieces, bin by bin) and the
+    frame's edge enclose, less the face of the open sea."""
+    lines = [LineString(points) for header, points in segments(path) if "Level 1" in header and len(points) >= 2]
+    faces = polygonize(unary_union(lines + [frame.boundary]))
+    return unary_union([face for face in faces if not face.contains(sea_point)])
+
+
+def with_coast(country, shore, frame):
+    """DCW's border with its coast replaced by GSHHG's full-resolution shoreline: DCW draws the coast with a few
+    hundred vertices and leaves coastal towns in the sea. Within 2 km of the shore the land is GSHHG's (with DCW
+    widened by 1 km so its offset coast loses no land), and so are the islands within 5 km (Arwad); elsewhere
+    DCW's."""
+    band = shore.boundary.intersection(frame.buffer(-0.05)).intersection(country.buffer(0.02)).buffer(0.02)
+    seaside = shore.intersection(band).intersection(country.buffer(0.01))
+    islands = [part for part in getattr(shore, "geoms", [shore])
+               if not part.intersects(country) and part.distance(country) < 0.05]
+    merged = unary_union([country.difference(band), seaside] + islands).simplify(0.0005, preserve_topology=True)
+    parts = [part for part in getattr(polygonal(make_valid(merged)), "geoms", []) if part.area > 1e-5]
+    return MultiPolygon(parts)
+
+
 def main(work, out):
     os.makedirs(out, exist_ok=True)
-    syria = area(os.path.join(work, "SY.txt")).simplify(0.003, preserve_topology=True)
+    shore = land(os.path.join(work, "land.txt"), box(*COAST_FRAME), Point(35.4, 35.2))
+    syria = with_coast(area(os.path.join(work, "SY.txt")), shore, box(*COAST_FRAME))
     write(os.path.join(out, "syria.geojson"),
           [feature(syria, {"id": "SY", "name_en": NAMES["SY"][0], "name_ar": NAMES["SY"][1]})], DCW)
     neighbours = []

@@ -9,7 +9,7 @@
 # Run from the repository root:  scripts/extract-basemap.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(gmt gmt-dcw gmt-gshhg-high)
+packages=(gmt gmt-dcw gmt-gshhg-high gmt-gshhg-full)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -25,5 +25,6 @@ region=33/44.5/30.5/38.6
 gmt coast -ESY -M > "$work/SY.txt"
 for code in TR LB IL PS JO IQ CY EG SA; do gmt coast -E$code -M > "$work/$code.txt" 2>/dev/null || true; done
 gmt coast -R$region -Df -W1 -M > "$work/shore.txt"
+gmt coast -R35.3/36.6/34.3/36.3 -Df -W1 -A0/1/1 -M > "$work/land.txt"
 gmt coast -R$region -Df -I1 -I2 -I3 -M > "$work/rivers.txt"
 python3 scripts/basemap_geojson.py "$work" Gazetteer/basemap

@@ -25,9 +25,12 @@ struct LayerPainter {
             switch zone.kind {
             case .held(let actor):
                 fill(zone.area, colour(actor).withAlpha(style.zoneAlpha))
+            case .shared(let among):
+                fill(zone.area, colour(among[0]).withAlpha(style.zoneAlpha))
+                hatch(zone.area, colours: among.dropFirst().map(colour))
             case .contested(let among):
                 hatch(zone.area, colours: among.map(colour))
-            case .unreported:
+            case .abandoned, .unreported:
                 continue
             }
         }

@@ -35,13 +35,13 @@ public struct MapRequest: Sendable {
 public struct MapRenderer {
     public let scenario: Scenario
     public let basemap: Basemap
-    public let cells: PlaceCells
+    public let territory: TerritoryModel
     public let style: MapStyle
 
-    public init(scenario: Scenario, basemap: Basemap, cells: PlaceCells, style: MapStyle = MapStyle()) {
-        self.scenario = scenario
+    public init(basemap: Basemap, territory: TerritoryModel, style: MapStyle = MapStyle()) {
+        self.scenario = territory.scenario
         self.basemap = basemap
-        self.cells = cells
+        self.territory = territory
         self.style = style
     }
 
@@ -52,15 +52,13 @@ public struct MapRenderer {
 
     /// Renders, and tells where each label and place symbol went (in points), for checks and image maps.
     public func renderWithLayout(_ request: MapRequest) throws -> RenderedMap {
-        let territory = try TerritoryMap(snapshot: scenario.snapshot(at: request.date), cells: cells,
-                                         areaClaims: scenario.areaClaims)
+        let territory = try self.territory.map(at: request.date)
         var earlier: TerritoryMap?
         var diff: ControlDiff?
         if let from = request.diffFrom {
-            let before = try TerritoryMap(snapshot: scenario.snapshot(at: from), cells: cells,
-                                          areaClaims: scenario.areaClaims)
+            let before = try self.territory.map(at: from)
             earlier = before
-            diff = try ControlDiff(from: before, to: territory, cells: cells, actors: scenario.actors.map(\.id))
+            diff = try ControlDiff(from: before, to: territory, actors: scenario.actors.map(\.id))
         }
         let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
                                     basemap: basemap, style: style)

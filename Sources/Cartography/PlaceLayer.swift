@@ -135,6 +135,7 @@ struct PlaceLayer {
     func symbolColour(_ place: Place) -> RGBA {
         switch territory.snapshot.controls[place.id]?.state {
         case .held(let actor)?: scenario.actor(id: actor).map(ActorColours.colour) ?? style.unheldSymbol
+        case .shared(let among)?: scenario.actor(id: among[0]).map(ActorColours.colour) ?? style.unheldSymbol
         case .contested?: .white
         case .abandoned?, nil: style.unheldSymbol
         }

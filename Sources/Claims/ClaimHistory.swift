@@ -2,69 +2,66 @@ public import Gazetteer
 
 /// Every place's state day by day, resolved once from its claims, so that a snapshot at any date is a look-up
 /// per place rather than a fresh pass over every claim.
+///
+/// The rules, in the order they apply on a day:
+/// - A place's own claims of a day decide its state from the state before that day (`Snapshot.state`).
+/// - A claim on a container (a city for its neighbourhoods, a district or governorate for what lies in it)
+///   passes to a place inside only where that place had no state yet, or was held by the side that the
+///   container's claim displaces. A third party's enclave keeps its holder until a claim names it.
+/// - On one day the container's claim comes first and the place's own claim last, so a place's own claim of the
+///   same or a later day stands.
+/// - Only claims dated on or before a date shape its snapshot: a later claim never changes an earlier map.
 public struct ClaimHistory: Sendable {
-    /// A place's state from one claimed day on.
+    /// A place's state from one day on.
     struct Step: Sendable {
         var day: Day
         var state: ControlState
         /// The first day of the run of steps with this state.
         var since: Day
         var citations: [Citation]
+        /// The container whose claim gave this state; nil for the place's own claim.
+        var inheritedFrom: String?
     }
 
-    /// By place id, in day order.
+    /// By place id, in day order: own claims and inherited states merged.
     private let steps: [String: [Step]]
-    /// For each place below a claimed place, its claimed ancestors from the nearest up.
-    private let claimedAncestors: [(placeID: String, ancestors: [String])]
 
-    public init(claims: [Claim], gazetteer: Gazetteer) {
-        var steps = [String: [Step]]()
-        for (placeID, placeClaims) in Dictionary(grouping: claims, by: \.placeID) {
-            let days = Dictionary(grouping: placeClaims, by: \.date)
-            var history = [Step]()
-            for day in days.keys.sorted() {
-                let previous = history.last
-                let state = Snapshot.state(of: days[day]!, previous: previous?.state)
-                let since = previous.map { $0.state == state ? $0.since : day } ?? day
-                history.append(Step(day: day, state: state, since: since,
-                                    citations: days[day]!.map(\.citation).uniquedCitations()))
-            }
-            steps[placeID] = history
-        }
-        self.steps = steps
-        claimedAncestors = gazetteer.places.compactMap { place in
-            var ancestors = [String]()
-            var ancestorID = place.parent
+    /// - Parameter containers: for a place id, the regions it lies in beyond its gazetteer parents (a town's
+    ///   district and governorate, a district's governorate), innermost first.
+    public init(claims: [Claim], gazetteer: Gazetteer, sides: Sides = Sides(), containers: [String: [String]] = [:]) {
+        let own = Dictionary(grouping: claims, by: \.placeID)
+        // Places that take part: the claimed ones and every gazetteer descendant of a claimed place.
+        var ids = Set(own.keys)
+        for place in gazetteer.places where !ids.contains(place.id) {
+            var parentID = place.parent
             var seen = Set<String>()
-            while let id = ancestorID, seen.insert(id).inserted {
-                if steps[id] != nil { ancestors.append(id) }
-                ancestorID = gazetteer.place(id: id)?.parent
+            while let id = parentID, seen.insert(id).inserted {
+                if own[id] != nil {
+                    ids.insert(place.id)
+                    break
+                }
+                parentID = gazetteer.place(id: id)?.parent
             }
-            return ancestors.isEmpty ? nil : (place.id, ancestors)
         }
+        var builder = Builder(own: own, gazetteer: gazetteer, sides: sides, containers: containers)
+        for id in ids.sorted() { _ = builder.history(of: id) }
+        steps = builder.done.filter { ids.contains($0.key) && !$0.value.isEmpty }
     }
 
-    /// The snapshot at `date` under the rules `Snapshot(claims:gazetteer:date:)` describes.
+    /// The snapshot at `date` under the rules above.
     public func snapshot(at date: Day) -> Snapshot {
-        var latest = [String: Step]()
-        latest.reserveCapacity(steps.count)
+        var controls = [String: PlaceControl](minimumCapacity: steps.count)
         for (placeID, history) in steps {
-            if let step = ClaimHistory.last(in: history, onOrBefore: date) { latest[placeID] = step }
-        }
-        var controls = [String: PlaceControl](minimumCapacity: latest.count + claimedAncestors.count)
-        for (placeID, step) in latest {
+            guard let step = ClaimHistory.last(in: history, onOrBefore: date) else { continue }
             controls[placeID] = PlaceControl(placeID: placeID, state: step.state, since: step.since,
-                                             citations: step.citations, inheritedFrom: nil)
-        }
-        // Children inherit from the nearest ancestor claimed by the date, when its claim is newer than their own.
-        for (placeID, ancestors) in claimedAncestors {
-            guard let ancestorID = ancestors.first(where: { latest[$0] != nil }), let ancestor = latest[ancestorID]
-            else { continue }
-            if let mine = latest[placeID], mine.day >= ancestor.day { continue }
-            controls[placeID] = PlaceControl(placeID: placeID, state: ancestor.state, since: ancestor.since,
-                                             citations: ancestor.citations, inheritedFrom: ancestorID)
+                                             citations: step.citations, inheritedFrom: step.inheritedFrom)
         }
         return Snapshot(date: date, controls: controls)
+    }
+
+    /// Every day on which some place's state was set, in order.
+    public var days: [Day] {
+        Array(Set(steps.values.joined().map(\.day))).sorted()
     }
 
     /// The last step on or before `date`, by binary search.
@@ -75,5 +72,87 @@ public struct ClaimHistory: Sendable {
             if history[middle].day <= date { low = middle + 1 } else { high = middle }
         }
         return low > 0 ? history[low - 1] : nil
+    }
+
+    // MARK: - Building the histories, containers before what they contain
+
+    private struct Builder {
+        let own: [String: [Claim]]
+        let gazetteer: Gazetteer
+        let sides: Sides
+        let containers: [String: [String]]
+        var done = [String: [Step]]()
+        var visiting = Set<String>()
+
+        init(own: [String: [Claim]], gazetteer: Gazetteer, sides: Sides, containers: [String: [String]]) {
+            self.own = own
+            self.gazetteer = gazetteer
+            self.sides = sides
+            self.containers = containers
+        }
+
+        /// The nearest container with claims of its own: the gazetteer parents first, then the regions.
+        func nearestClaimedContainer(of id: String) -> String? {
+            var chain = [String]()
+            var parentID = gazetteer.place(id: id)?.parent
+            var seen: Set<String> = [id]
+            while let parent = parentID, seen.insert(parent).inserted {
+                chain.append(parent)
+                parentID = gazetteer.place(id: parent)?.parent
+            }
+            // A place without parents of its own lies in the regions of its top-most parent.
+            let top = chain.last ?? id
+            chain += containers[top] ?? containers[id] ?? []
+            return chain.first { own[$0] != nil && !visiting.contains($0) }
+        }
+
+        mutating func history(of id: String) -> [Step] {
+            if let known = done[id] { return known }
+            visiting.insert(id)
+            defer { visiting.remove(id) }
+            let container = nearestClaimedContainer(of: id)
+            let inherited = container.map { history(of: $0) } ?? []
+            let days = Dictionary(grouping: own[id] ?? [], by: \.date)
+            let ownDays = days.keys.sorted()
+            var result = [Step]()
+            var current: ControlState?
+            var inheritedIndex = 0, ownIndex = 0
+            func append(_ day: Day, _ state: ControlState, _ citations: [Citation], from source: String?) {
+                if let last = result.last, last.day == day { result.removeLast() }
+                let since = result.last.map { $0.state == state ? $0.since : day } ?? day
+                result.append(Step(day: day, state: state, since: since, citations: citations, inheritedFrom: source))
+                current = state
+            }
+            while inheritedIndex < inherited.count || ownIndex < ownDays.count {
+                // On a day with both, the container's claim first: the place's own claim has the last word.
+                let takeInherited = ownIndex == ownDays.count
+                    || (inheritedIndex < inherited.count && inherited[inheritedIndex].day <= ownDays[ownIndex])
+                if takeInherited {
+                    let step = inherited[inheritedIndex]
+                    let before = inheritedIndex > 0 ? inherited[inheritedIndex - 1].state : nil
+                    inheritedIndex += 1
+                    if passes(step.state, displacing: before, to: current) {
+                        append(step.day, step.state, step.citations, from: step.inheritedFrom ?? container)
+                    }
+                } else {
+                    let day = ownDays[ownIndex]
+                    ownIndex += 1
+                    let claims = days[day]!
+                    append(day, Snapshot.state(of: claims, previous: current, sides: sides),
+                           claims.map(\.citation).uniquedCitations(), from: nil)
+                }
+            }
+            done[id] = result
+            return result
+        }
+
+        /// A container's new state passes to a place that had none, was abandoned, or was held by the side the
+        /// container's claim displaces.
+        func passes(_ state: ControlState, displacing before: ControlState?, to current: ControlState?) -> Bool {
+            guard let current else { return true }
+            guard state != current else { return false }
+            let displaced = sides.sides(of: before?.actors ?? [])
+            return sides.sides(of: current.actors).isSubset(of: displaced)
+        }
     }
 }

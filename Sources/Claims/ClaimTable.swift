@@ -4,7 +4,8 @@ import Gazetteer
 enum ClaimTable {
     static let required = ["date", "place", "actor", "status", "source", "url"]
 
-    static func claims(from table: CSVTable, gazetteer: Gazetteer, actors: [String]?) throws -> [Claim] {
+    static func claims(from table: CSVTable, gazetteer: Gazetteer, regions: AdminRegions = AdminRegions(),
+                       actors: [String]?) throws -> [Claim] {
         try table.requireColumns(required)
         let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         var problems = ProblemList()
@@ -26,7 +27,8 @@ enum ClaimTable {
                 problems.add(at("date"), "\"\(field("date"))\" is not a date; write it as YYYY-MM-DD, e.g. 2024-11-30")
                 valid = false
             }
-            let placeID = resolvePlace(field("place"), at: at("place"), gazetteer: gazetteer, problems: &problems)
+            let placeID = resolvePlace(field("place"), at: at("place"), gazetteer: gazetteer, regions: regions,
+                                      problems: &problems)
             if let actors, !actors.contains(field("actor")) {
                 problems.add(at("actor"), "unknown actor \"\(field("actor"))\"; scenario.yaml defines "
                     + actors.joined(separator: ", "))
@@ -50,14 +52,48 @@ enum ClaimTable {
         return claims
     }
 
+    /// A place of the gazetteer, or a region named by P-code or with a level word; a bare name is a settlement
+    /// first and a region only when no settlement has it.
     private static func resolvePlace(
-        _ name: String, at location: SourceLocation, gazetteer: Gazetteer, problems: inout ProblemList
+        _ name: String, at location: SourceLocation, gazetteer: Gazetteer, regions: AdminRegions,
+        problems: inout ProblemList
     ) -> String? {
         guard !name.isEmpty else {
             problems.add(location, "no place; give a place name or id")
             return nil
         }
-        switch gazetteer.resolve(name) {
+        let region = regions.resolve(name)
+        switch region {
+        case .found(let found):
+            if AdminRegions.namesLevel(name) || regions.region(id: name) != nil { return found.id }
+        case .ambiguous(let candidates) where AdminRegions.namesLevel(name):
+            let listed = candidates.map(\.described).joined(separator: "; ")
+            problems.add(location, "ambiguous region \"\(name)\": \(listed); write \"NAME governorate\", "
+                + "\"NAME district\" or the P-code instead")
+            return nil
+        case .unknown(levelNamed: true):
+            // "… Industrial District" may be a place's own name.
+            if case .found(let place, _) = gazetteer.resolve(name) { return place.id }
+            let names = regions.regions.prefix(3).map { "\($0.nameEn) \($0.level.rawValue)" }.joined(separator: ", ")
+            problems.add(location, "no governorate or district is called \"\(name)\"; name one as OCHA does "
+                + "(e.g. \(names)) or give its P-code (SY07, SY0702)")
+            return nil
+        default:
+            break
+        }
+        let place = gazetteer.resolve(name)
+        if case .unknown = place {
+            switch region {
+            case .found(let found): return found.id
+            case .ambiguous(let candidates):
+                let listed = candidates.map(\.described).joined(separator: "; ")
+                problems.add(location, "ambiguous place \"\(name)\": no settlement has this name, and it names \(listed); "
+                    + "write \"NAME governorate\", \"NAME district\" or the P-code instead")
+                return nil
+            default: break
+            }
+        }
+        switch place {
         case .found(let place, _):
             return place.id
         case .ambiguous(let candidates):

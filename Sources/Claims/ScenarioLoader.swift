@@ -18,6 +18,12 @@ public enum ScenarioLoader {
             try problems.throwIfAny()
             throw error
         }
+        var regions = AdminRegions()
+        do {
+            regions = try GazetteerLoader.loadAdminRegions(directory: gazetteerDirectory)
+        } catch let error as InputError {
+            problems.add(contentsOf: error)
+        }
         var settings: ScenarioSettings?
         do {
             settings = try ScenarioSettings.read(directory.appendingPathComponent("scenario.yaml"))
@@ -28,7 +34,8 @@ public enum ScenarioLoader {
         do {
             let file = directory.appendingPathComponent("claims.csv")
             let table = try CSVTable(text: try GazetteerLoader.readText(file), file: GazetteerLoader.displayName(file))
-            claims = try ClaimTable.claims(from: table, gazetteer: gazetteer, actors: settings?.actors.map(\.id))
+            claims = try ClaimTable.claims(from: table, gazetteer: gazetteer, regions: regions,
+                                           actors: settings?.actors.map(\.id))
         } catch let error as InputError {
             problems.add(contentsOf: error)
         }
@@ -43,8 +50,8 @@ public enum ScenarioLoader {
         }
         try problems.throwIfAny()
         guard let settings else { throw InputError(problems.problems) }
-        return Scenario(title: settings.title, actors: settings.actors, views: settings.views,
+        return Scenario(title: settings.title, actors: settings.actors, sides: settings.sides, views: settings.views,
                         defaultView: settings.defaultView, claims: claims, areaClaims: areaClaims,
-                        gazetteer: gazetteer)
+                        gazetteer: gazetteer, regions: regions)
     }
 }

@@ -7,6 +7,7 @@ import Yams
 struct ScenarioSettings {
     var title: LocalizedText
     var actors: [Actor]
+    var sides: Sides
     var views: [NamedView]
     var defaultView: String
 
@@ -38,6 +39,7 @@ struct ScenarioSettings {
             let name = reader.text(node["name"], in: node, key: "name")
             actors.append(Actor(id: id, nameEn: name.en, nameAr: name.ar, colour: colour.lowercased()))
         }
+        let sides = readSides(root["sides"], actors: actors, reader: &reader)
         var views = [NamedView]()
         for node in reader.sequence(root["views"]) {
             let id = reader.string(node["id"], in: node, key: "id")
@@ -46,7 +48,36 @@ struct ScenarioSettings {
         }
         let defaultView = root["default_view"]?.string ?? views.first?.id ?? "syria"
         try reader.problems.throwIfAny()
-        return ScenarioSettings(title: title, actors: actors, views: views, defaultView: defaultView)
+        return ScenarioSettings(title: title, actors: actors, sides: sides, views: views, defaultView: defaultView)
+    }
+
+    /// `sides: [{id, name, actors: [ids]}]`: each actor on one side at most, and only actors defined above.
+    private static func readSides(_ node: Node?, actors: [Actor], reader: inout NodeReader) -> Sides {
+        var sides = [Side]()
+        var sideOfActor = [String: String]()
+        for sideNode in reader.sequence(node) {
+            let id = reader.string(sideNode["id"], in: sideNode, key: "id")
+            if sides.contains(where: { $0.id == id }) {
+                reader.problems.add(reader.location(sideNode), "side \"\(id)\" is defined twice; give each side its own id")
+            }
+            let name = sideNode["name"].map { reader.text($0, in: sideNode, key: "name") } ?? LocalizedText(en: id, ar: id)
+            var members = [String]()
+            for actorNode in reader.list(sideNode["actors"], in: sideNode, key: "actors") {
+                let actor = actorNode.string ?? ""
+                if !actors.contains(where: { $0.id == actor }) {
+                    reader.problems.add(reader.location(actorNode), "side \"\(id)\" names unknown actor \"\(actor)\"; "
+                        + "the actors are " + actors.map(\.id).joined(separator: ", "))
+                } else if let other = sideOfActor[actor] {
+                    reader.problems.add(reader.location(actorNode), "actor \"\(actor)\" is on side \"\(other)\" and "
+                        + "on side \"\(id)\"; an actor is on one side only, so remove it from one of them")
+                } else {
+                    sideOfActor[actor] = id
+                    members.append(actor)
+                }
+            }
+            sides.append(Side(id: id, name: name, actors: members))
+        }
+        return Sides(sides)
     }
 
     static func isColour(_ text: String) -> Bool {

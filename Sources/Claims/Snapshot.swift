@@ -3,7 +3,10 @@ public import Gazetteer
 /// Who holds a place at a date.
 public enum ControlState: Hashable, Sendable {
     case held(by: String)
-    /// Fighting reported, or reports that disagree on the same day; the actors involved, sorted.
+    /// Held together by allies of one side (two of them reported holding it on one day); sorted.
+    case shared(among: [String])
+    /// Fighting between sides reported, or reports of different sides that disagree on the same day; the actors
+    /// involved, sorted.
     case contested(among: [String])
     /// Left by its holder with nobody reported in it.
     case abandoned
@@ -12,6 +15,25 @@ public enum ControlState: Hashable, Sendable {
     public var controller: String? {
         if case .held(let actor) = self { return actor }
         return nil
+    }
+
+    /// The actors with a hand in the place: its holder, its sharers or the parties contesting it.
+    public var actors: [String] {
+        switch self {
+        case .held(let actor): [actor]
+        case .shared(let among), .contested(let among): among
+        case .abandoned: []
+        }
+    }
+
+    /// The state of a place that `actors` hold or fight over: one actor holds it, allies share it, and actors of
+    /// different sides contest it; nobody left means it is abandoned.
+    static func among(_ actors: Set<String>, sides: Sides) -> ControlState {
+        switch actors.count {
+        case 0: .abandoned
+        case 1: .held(by: actors.first!)
+        default: sides.sides(of: actors).count == 1 ? .shared(among: actors.sorted()) : .contested(among: actors.sorted())
+        }
     }
 }
 
@@ -32,11 +54,9 @@ public struct Snapshot: Hashable, Sendable {
     /// By place id.
     public var controls: [String: PlaceControl]
 
-    /// Applies the snapshot rules: each place's latest claims on or before `date`; a parent's claim holds for
-    /// its children unless a child has its own claim of the same or a later day; same-day claims that disagree
-    /// make the place contested, keeping every source. For many dates, build a `ClaimHistory` once instead.
-    public init(claims: [Claim], gazetteer: Gazetteer, date: Day) {
-        self = ClaimHistory(claims: claims, gazetteer: gazetteer).snapshot(at: date)
+    /// Applies the snapshot rules (see `ClaimHistory`). For many dates, build a `ClaimHistory` once instead.
+    public init(claims: [Claim], gazetteer: Gazetteer, date: Day, sides: Sides = Sides()) {
+        self = ClaimHistory(claims: claims, gazetteer: gazetteer, sides: sides).snapshot(at: date)
     }
 
     init(date: Day, controls: [String: PlaceControl]) {
@@ -45,19 +65,21 @@ public struct Snapshot: Hashable, Sendable {
     }
 
     /// The state from one day's claims on a place, given the state before that day.
-    static func state(of claims: [Claim], previous: ControlState?) -> ControlState {
+    ///
+    /// One source contradicting itself on a day: its last row stands. An actor reported `withdrawn` leaves the
+    /// place, so `withdrawn` by one actor and `control` by another on one day is a transfer, not a dispute.
+    /// Holders of one side share the place; holders or fighters of different sides contest it, and so does the
+    /// earlier holder when only fighting is reported.
+    static func state(of claims: [Claim], previous: ControlState?, sides: Sides) -> ControlState {
         let sources = Set(claims.map(\.citation.source))
-        // One source contradicting itself on a day: its last row stands.
         let effective = sources.count == 1 ? [claims.last!] : claims
         let holders = Set(effective.filter { $0.status == .control }.map(\.actor))
         let fighters = Set(effective.filter { $0.status == .contested }.map(\.actor))
-        let withdrawn = effective.contains { $0.status == .withdrawn }
-        if fighters.isEmpty && holders.count == 1 { return .held(by: holders.first!) }
-        if fighters.isEmpty && holders.isEmpty && withdrawn { return .abandoned }
-        var among = holders.union(fighters)
-        if let previousHolder = previous?.controller { among.insert(previousHolder) }
-        if case .contested(let earlier)? = previous, holders.isEmpty { among.formUnion(earlier) }
-        return among.count == 1 ? .held(by: among.first!) : .contested(among: among.sorted())
+        let leaving = Set(effective.filter { $0.status == .withdrawn }.map(\.actor)).subtracting(holders)
+        let remaining = Set(previous?.actors ?? []).subtracting(leaving)
+        if fighters.isEmpty && !holders.isEmpty { return .among(holders, sides: sides) }
+        if fighters.isEmpty { return .among(remaining, sides: sides) }
+        return .among(holders.union(fighters).union(remaining), sides: sides)
     }
 }
 

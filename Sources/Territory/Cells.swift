@@ -44,22 +44,21 @@ public struct PlaceCells: Sendable {
                   key: PlaceCells.key(places: ordered, country: country))
     }
 
-    /// The cells of a scenario: its mapped places within the country.
-    public init(scenario: Scenario, country: MultiPolygon) throws {
-        let ids = scenario.mappedPlaceIDs
-        try self.init(places: scenario.gazetteer.places.filter { ids.contains($0.id) }, country: country)
-    }
-
     public func cell(of placeID: String) -> MultiPolygon? {
         indexByID[placeID].map { cells[$0] }
     }
 
-    /// A hash of everything the cells depend on (FNV-1a over ids, positions, reaches and the border).
+    /// The version of the cutting: changed whenever the same inputs would give other cells.
+    static let algorithmVersion = "cells-3"
+
+    /// A hash of everything the cells depend on (FNV-1a over the algorithm's version, ids, positions, reaches,
+    /// parents and the border with its holes).
     public static func key(places: [Place], country: MultiPolygon) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ value: UInt64) {
             hash = (hash ^ value) &* 0x0000_0100_0000_01B3
         }
+        for byte in algorithmVersion.utf8 { mix(UInt64(byte)) }
         for place in places.sorted(by: { $0.id < $1.id }) {
             for byte in place.id.utf8 { mix(UInt64(byte)) }
             mix(place.lonLat.lon.bitPattern)
@@ -68,9 +67,12 @@ public struct PlaceCells: Sendable {
             for byte in (place.parent ?? "").utf8 { mix(UInt64(byte)) }
         }
         for polygon in country.polygons {
-            for point in polygon.exterior {
-                mix(point.lon.bitPattern)
-                mix(point.lat.bitPattern)
+            for ring in [polygon.exterior] + polygon.holes {
+                mix(UInt64(ring.count))
+                for point in ring {
+                    mix(point.lon.bitPattern)
+                    mix(point.lat.bitPattern)
+                }
             }
         }
         return String(hash, radix: 16)

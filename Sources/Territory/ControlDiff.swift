@@ -1,17 +1,28 @@
 public import Claims
 public import Geometry
 
-/// What changed between two dates: places that changed hands, and ground gained and lost.
+/// What changed between two dates: places and ground that changed hands, first reports and withdrawals apart.
 public struct ControlDiff: Sendable {
+    /// How a place's or a piece of ground's state changed.
+    public enum Change: String, Hashable, Sendable {
+        /// From one holder, shared or contested state to another.
+        case changeOfHands = "change_of_hands"
+        /// Nothing was reported before; now something is.
+        case firstReport = "first_report"
+        /// Its holders left it and nobody is reported in it (or nothing reaches it any more).
+        case withdrawal
+    }
+
     /// A place whose state differs between the two dates.
     public struct PlaceChange: Hashable, Sendable {
         public var placeID: String
-        /// The holder before and after; nil when contested or unheld.
+        /// The holder before and after; nil when contested, shared or unheld.
         public var from: String?
         public var to: String?
         /// The full states before and after; nil where no claim covered the place.
         public var before: ControlState?
         public var after: ControlState?
+        public var change: Change
         /// The day of the claim that made the change.
         public var date: Day
         public var citations: [Citation]
@@ -19,18 +30,31 @@ public struct ControlDiff: Sendable {
 
     /// Ground that passed from one state to another.
     public struct Transfer: Hashable, Sendable {
-        /// Actor ids; nil for contested or unreported ground.
-        public var from: String?
-        public var to: String?
+        public var fromKind: Zone.Kind
+        public var toKind: Zone.Kind
+        public var change: Change
         public var area: MultiPolygon
         public var areaKm2: Double
+
+        /// The holder before and after; nil for shared, contested, abandoned or unreported ground.
+        public var from: String? {
+            if case .held(let actor) = fromKind { return actor }
+            return nil
+        }
+
+        public var to: String? {
+            if case .held(let actor) = toKind { return actor }
+            return nil
+        }
     }
 
-    /// One actor's ground at each end.
+    /// One actor's ground at each end, and what it gained and lost by changes of hands only.
     public struct ActorBalance: Hashable, Sendable {
         public var actor: String
         public var km2From: Double
         public var km2To: Double
+        public var gainedKm2: Double
+        public var lostKm2: Double
     }
 
     public var from: Day
@@ -39,38 +63,50 @@ public struct ControlDiff: Sendable {
     public var transfers: [Transfer]
     public var actors: [ActorBalance]
 
-    /// Compares two territory maps built on the same cells. Ground moves cell by cell, so the transfers are
-    /// exact unions of cached cells.
-    public init(from before: TerritoryMap, to after: TerritoryMap, cells: PlaceCells, actors actorIDs: [String]) throws {
+    /// Compares two territory maps: ground is compared zone by zone, so it does not matter whether the two dates
+    /// were cut from the same cells.
+    public init(from before: TerritoryMap, to after: TerritoryMap, actors actorIDs: [String]) throws {
         from = before.snapshot.date
         to = after.snapshot.date
         var places = [PlaceChange]()
-        var moved = [Pair: [MultiPolygon]]()
         let ids = Set(before.snapshot.controls.keys).union(after.snapshot.controls.keys).sorted()
         for id in ids {
             let old = before.snapshot.controls[id]
             let new = after.snapshot.controls[id]
             guard old?.state != new?.state else { continue }
-            let change = PlaceChange(placeID: id, from: old?.state.controller, to: new?.state.controller,
-                                     before: old?.state, after: new?.state,
-                                     date: new?.since ?? after.snapshot.date, citations: new?.citations ?? [])
-            places.append(change)
-            if let cell = cells.cell(of: id), !cell.isEmpty {
-                moved[Pair(from: change.from, to: change.to), default: []].append(cell)
-            }
+            places.append(PlaceChange(placeID: id, from: old?.state.controller, to: new?.state.controller,
+                                      before: old?.state, after: new?.state,
+                                      change: ControlDiff.change(from: Zone.Kind(old?.state), to: Zone.Kind(new?.state)),
+                                      date: new?.since ?? after.snapshot.date, citations: new?.citations ?? []))
         }
         self.places = places
-        transfers = try moved.filter { $0.key.from != $0.key.to }.map { pair, parts in
-            let area = try MultiPolygon.coverageUnion(parts)
-            return Transfer(from: pair.from, to: pair.to, area: area, areaKm2: Geodesic.areaKm2(area))
-        }.sorted { ($0.from ?? "~", $0.to ?? "~") < ($1.from ?? "~", $1.to ?? "~") }
+        var transfers = [Transfer]()
+        for old in before.zones {
+            guard let oldBox = old.area.envelope else { continue }
+            for new in after.zones where new.kind != old.kind {
+                guard let newBox = new.area.envelope, oldBox.intersects(newBox) else { continue }
+                let area = try old.area.intersection(with: new.area)
+                guard !area.isEmpty else { continue }
+                let km2 = Geodesic.areaKm2(area)
+                guard km2 >= 0.01 else { continue }
+                transfers.append(Transfer(fromKind: old.kind, toKind: new.kind,
+                                          change: ControlDiff.change(from: old.kind, to: new.kind),
+                                          area: area, areaKm2: km2))
+            }
+        }
+        self.transfers = transfers.sorted { ($0.fromKind.order, $0.toKind.order) < ($1.fromKind.order, $1.toKind.order) }
         actors = actorIDs.map { id in
-            ActorBalance(actor: id, km2From: before.zone(of: id)?.areaKm2 ?? 0, km2To: after.zone(of: id)?.areaKm2 ?? 0)
+            let handed = transfers.filter { $0.change == .changeOfHands }
+            return ActorBalance(actor: id, km2From: before.zone(of: id)?.areaKm2 ?? 0,
+                                km2To: after.zone(of: id)?.areaKm2 ?? 0,
+                                gainedKm2: handed.filter { $0.to == id }.reduce(0) { $0 + $1.areaKm2 },
+                                lostKm2: handed.filter { $0.from == id }.reduce(0) { $0 + $1.areaKm2 })
         }
     }
 
-    private struct Pair: Hashable {
-        var from: String?
-        var to: String?
+    static func change(from old: Zone.Kind, to new: Zone.Kind) -> Change {
+        if old == .unreported { return .firstReport }
+        if new == .abandoned || new == .unreported { return .withdrawal }
+        return .changeOfHands
     }
 }

@@ -1,11 +1,12 @@
+import Claims
 import Geometry
 
 /// Front lines traced from the cells' shared edges: in a clean coverage two neighbouring cells carry the same
 /// vertices along their common edge, so an edge between cells of two different actors is front line. This needs
 /// no overlay at all, only a pass over the edges the cells' topology already pairs.
 enum FrontTracer {
-    /// `actors[i]` is the holder of cell `i`, nil when nobody holds it.
-    static func fronts(topology: CellTopology, actors: [String?]) -> [FrontLine] {
+    /// `actors[i]` is the holder of cell `i`, nil when nobody holds it; allies of one side face no front.
+    static func fronts(topology: CellTopology, actors: [String?], sides: Sides) -> [FrontLine] {
         var idOf = [String: Int32](), names = [String]()
         let holder = actors.map { actor -> Int32 in
             guard let actor else { return -1 }
@@ -16,7 +17,9 @@ enum FrontTracer {
         }
         let byPair = topology.sharedEdges(holder: holder, holderCount: names.count)
         var chainer = Chainer(vertexCount: topology.vertexCount)
-        return byPair.map { key, edges in
+        return byPair.filter { key, _ in
+            !sides.areAllies(names[key / names.count], names[key % names.count])
+        }.map { key, edges in
             FrontLine(actors: [names[key / names.count], names[key % names.count]].sorted(),
                       line: MultiLineString(chainer.chain(edges).map { $0.map(topology.position) }))
         }.sorted { $0.actors.joined(separator: ",") < $1.actors.joined(separator: ",") }

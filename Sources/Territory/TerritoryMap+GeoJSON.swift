@@ -3,7 +3,8 @@ public import Gazetteer
 import Geometry
 
 extension TerritoryMap {
-    /// An RFC 7946 FeatureCollection: zones (`kind` zone or contested, with `actor`, `actor_name`, `km2`), front
+    /// An RFC 7946 FeatureCollection: zones (`kind` zone, shared, contested or abandoned, with `actor`,
+    /// `actor_name`, `km2`), front
     /// lines (`kind` front, `actors`) and places (`kind` place, with controller, status, since and sources).
     public func geoJSON(scenario: Scenario) -> JSONValue {
         var features = [JSONValue]()
@@ -14,12 +15,15 @@ extension TerritoryMap {
                 properties = [("kind", .string("zone")), ("actor", .string(actor)),
                               ("actor_name", .optional(scenario.actor(id: actor)?.nameEn)),
                               ("km2", .number(zone.areaKm2, decimals: 1))]
-            case .contested(let among):
-                properties = [("kind", .string("contested")), ("actor", .null),
+            case .contested(let among), .shared(let among):
+                let kind = if case .shared = zone.kind { "shared" } else { "contested" }
+                properties = [("kind", .string(kind)), ("actor", .null),
                               ("actors", .array(among.map(JSONValue.string))),
                               ("actor_name", .string(among.compactMap { scenario.actor(id: $0)?.nameEn }
                                   .joined(separator: " / "))),
                               ("km2", .number(zone.areaKm2, decimals: 1))]
+            case .abandoned:
+                properties = [("kind", .string("abandoned")), ("actor", .null), ("km2", .number(zone.areaKm2, decimals: 1))]
             case .unreported:
                 continue
             }
@@ -51,7 +55,7 @@ extension ControlState {
     /// `control`, `contested` or `withdrawn`, as in claims files.
     public var statusName: String {
         switch self {
-        case .held: "control"
+        case .held, .shared: "control"
         case .contested: "contested"
         case .abandoned: "withdrawn"
         }

@@ -1,13 +1,58 @@
 public import Claims
 public import Geometry
 
-/// Ground of one state at a date: held by an actor, contested among actors, or held by nobody reported.
+/// Ground of one state at a date.
 public struct Zone: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case held(actor: String)
+        /// Held together by allies of one side.
+        case shared(among: [String])
+        /// Fought over, or claimed by different sides on one day.
         case contested(among: [String])
-        /// Abandoned places and ground no reported place reaches.
+        /// Left by its holder, a source says, with nobody reported in it.
+        case abandoned
+        /// Ground that no claim reaches.
         case unreported
+
+        /// The actors with a hand in the ground; empty for abandoned and unreported ground.
+        public var actors: [String] {
+            switch self {
+            case .held(let actor): [actor]
+            case .shared(let among), .contested(let among): among
+            case .abandoned, .unreported: []
+            }
+        }
+
+        /// The ground of a place in this state.
+        public init(_ state: ControlState?) {
+            switch state {
+            case .held(let actor)?: self = .held(actor: actor)
+            case .shared(let among)?: self = .shared(among: among)
+            case .contested(let among)?: self = .contested(among: among)
+            case .abandoned?: self = .abandoned
+            case nil: self = .unreported
+            }
+        }
+
+        /// Who holds the ground for front lines: the holder or the first sharer; nil where nobody holds it.
+        var holder: String? {
+            switch self {
+            case .held(let actor): actor
+            case .shared(let among): among.first
+            case .contested, .abandoned, .unreported: nil
+            }
+        }
+
+        /// Held ground first by actor, then shared, contested, abandoned and unreported.
+        var order: String {
+            switch self {
+            case .held(let actor): "0" + actor
+            case .shared(let among): "1" + among.joined(separator: ",")
+            case .contested(let among): "2" + among.joined(separator: ",")
+            case .abandoned: "3"
+            case .unreported: "4"
+            }
+        }
     }
 
     public var kind: Kind
@@ -31,26 +76,45 @@ public struct Zone: Hashable, Sendable {
     }
 }
 
-/// Where two actors' zones meet.
+/// Where two sides' zones meet.
 public struct FrontLine: Hashable, Sendable {
-    /// The two actors, sorted.
+    /// The holders of the two zones, sorted.
     public var actors: [String]
     public var line: MultiLineString
+}
+
+/// A region claim's ground at a date: the region's outline less the claimed regions inside it, held in `kind`
+/// except where a place inside with a state of its own keeps its cell.
+public struct RegionGround: Sendable {
+    public var regionID: String
+    public var area: MultiPolygon
+    public var kind: Zone.Kind
+    /// The places that lie in this ground.
+    public var placeIDs: [String]
+
+    public init(regionID: String, area: MultiPolygon, kind: Zone.Kind, placeIDs: [String]) {
+        self.regionID = regionID
+        self.area = area
+        self.kind = kind
+        self.placeIDs = placeIDs
+    }
 }
 
 /// Zones and front lines at one date: the territory a snapshot implies.
 public struct TerritoryMap: Sendable {
     public var snapshot: Snapshot
-    /// Held zones by actor id order, then contested zones, then the unreported zone; empty zones left out.
+    /// Held zones by actor id order, then shared, contested, abandoned and unreported ground; empty ones left out.
     public var zones: [Zone]
     public var fronts: [FrontLine]
 
-    /// Unions the cached cells of each state (a coverage union by edge cancellation over the cells' topology:
-    /// no Voronoi, no clipping, no overlay), sums their cached areas, lays area claims on top, and traces the
-    /// fronts between different actors' zones.
-    public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = []) throws {
+    /// Builds the zones in three layers, each over the one before: the places' cells (a coverage union by edge
+    /// cancellation over the cells' topology, with their cached areas), the claimed regions (each region's ground
+    /// to its holder, but for the cells of places inside with another state), and the area claims. Fronts run
+    /// between the zones of different sides.
+    public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
+                regions: [RegionGround] = []) throws {
         self.snapshot = snapshot
-        let kinds = cells.placeIDs.map { TerritoryMap.kind(of: snapshot.controls[$0]?.state) } + [.unreported]
+        let kinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
         var groupOfKind = [Zone.Kind: Int]()
         var groupKinds = [Zone.Kind]()
         let groups = kinds.map { kind in
@@ -64,32 +128,19 @@ public struct TerritoryMap: Sendable {
         for (cell, group) in groups.enumerated() { areasKm2[group] += cells.topology.areasKm2[cell] }
         var zones = groupKinds.indices.map { Zone(kind: groupKinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
         let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
+        let overlaid = !regions.isEmpty || !areaClaims.isEmpty
+        if !regions.isEmpty {
+            zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds)
+        }
         zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
-        self.zones = zones.filter { !$0.area.isEmpty }.sorted { TerritoryMap.order($0.kind) < TerritoryMap.order($1.kind) }
-        fronts = areaClaims.isEmpty
-            ? FrontTracer.fronts(topology: cells.topology,
-                                 actors: kinds.map { if case .held(let actor) = $0 { actor } else { nil } })
-            : try TerritoryMap.fronts(between: self.zones)
+        self.zones = zones.filter { !$0.area.isEmpty }.sorted { $0.kind.order < $1.kind.order }
+        fronts = overlaid
+            ? try TerritoryMap.fronts(between: self.zones, sides: sides)
+            : FrontTracer.fronts(topology: cells.topology, actors: kinds.map(\.holder), sides: sides)
     }
 
     public func zone(of actor: String) -> Zone? {
         zones.first { $0.actor == actor }
-    }
-
-    static func kind(of state: ControlState?) -> Zone.Kind {
-        switch state {
-        case .held(let actor)?: .held(actor: actor)
-        case .contested(let among)?: .contested(among: among)
-        case .abandoned?, nil: .unreported
-        }
-    }
-
-    private static func order(_ kind: Zone.Kind) -> String {
-        switch kind {
-        case .held(let actor): "0" + actor
-        case .contested(let among): "1" + among.joined(separator: ",")
-        case .unreported: "2"
-        }
     }
 
     /// The latest claim of each area on or before the date.
@@ -97,6 +148,36 @@ public struct TerritoryMap: Sendable {
         let current = claims.filter { $0.date <= date }
         return Dictionary(grouping: current, by: \.id).values.compactMap { $0.max { $0.date < $1.date } }
             .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// Each region's ground goes to its holder, but for the cells (cut to the region) of the places inside it
+    /// whose own state differs; ground outside every region keeps the cells' zones.
+    private static func applying(_ regions: [RegionGround], to zones: [Zone], cells: PlaceCells,
+                                 kinds: [Zone.Kind]) throws -> [Zone] {
+        var parts = [Zone.Kind: [MultiPolygon]]()
+        let covered = try MultiPolygon.unionAll(regions.map(\.area))
+        for zone in zones {
+            let outside = try zone.area.difference(covered)
+            if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
+        }
+        let kindOf = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, kinds[$0]) })
+        for region in regions {
+            var exceptions = [Zone.Kind: [MultiPolygon]]()
+            for id in region.placeIDs {
+                guard let kind = kindOf[id], kind != region.kind, kind != .unreported,
+                      let cell = cells.cell(of: id), !cell.isEmpty else { continue }
+                exceptions[kind, default: []].append(cell)
+            }
+            var rest = region.area
+            for (kind, cellsOfKind) in exceptions {
+                let ground = try MultiPolygon.unionAll(cellsOfKind).intersection(with: region.area)
+                guard !ground.isEmpty else { continue }
+                parts[kind, default: []].append(ground)
+                rest = try rest.difference(ground)
+            }
+            if !rest.isEmpty { parts[region.kind, default: []].append(rest) }
+        }
+        return try parts.map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
     }
 
     /// Each area claim takes its ground from every other zone and adds it to its own.
@@ -110,7 +191,7 @@ public struct TerritoryMap: Sendable {
             let kind: Zone.Kind = switch claim.status {
             case .control: .held(actor: claim.actor)
             case .contested: .contested(among: [claim.actor])
-            case .withdrawn: .unreported
+            case .withdrawn: .abandoned
             }
             for (otherKind, area) in areas where otherKind != kind {
                 areas[otherKind] = try area.difference(claim.area)
@@ -120,20 +201,21 @@ public struct TerritoryMap: Sendable {
         return areas.map { Zone(kind: $0.key, area: $0.value) }
     }
 
-    /// Fronts by overlay of the zones' outlines, for when area claims have cut across the cells.
-    private static func fronts(between zones: [Zone]) throws -> [FrontLine] {
-        let held = zones.filter { $0.actor != nil }
+    /// Fronts by overlay of the zones' outlines, for when regions or area claims have cut across the cells.
+    private static func fronts(between zones: [Zone], sides: Sides) throws -> [FrontLine] {
+        let held = zones.filter { $0.kind.holder != nil }
         let boundaries = try held.map { try $0.area.boundary() }
         var fronts = [FrontLine]()
         for i in held.indices {
             for j in held.indices where j > i {
-                guard let a = held[i].area.envelope, let b = held[j].area.envelope, a.intersects(b) else { continue }
+                let (a, b) = (held[i].kind.holder!, held[j].kind.holder!)
+                guard !sides.areAllies(a, b) else { continue }
+                guard let boxA = held[i].area.envelope, let boxB = held[j].area.envelope, boxA.intersects(boxB)
+                else { continue }
                 let line = try boundaries[i].sharedRuns(with: boundaries[j])
-                if !line.isEmpty {
-                    fronts.append(FrontLine(actors: [held[i].actor!, held[j].actor!].sorted(), line: line))
-                }
+                if !line.isEmpty { fronts.append(FrontLine(actors: [a, b].sorted(), line: line)) }
             }
         }
-        return fronts
+        return fronts.sorted { $0.actors.joined(separator: ",") < $1.actors.joined(separator: ",") }
     }
 }

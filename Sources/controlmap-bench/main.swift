@@ -118,8 +118,7 @@ report("snapshot + zones + areas for all 60 dates (both cores)", allDates, budge
 if runs("render") {
 let scenario = try ScenarioLoader.load(directory: root.appendingPathComponent("Scenarios/aleppo-2024"),
                                        gazetteerDirectory: root.appendingPathComponent("Gazetteer"))
-let scenarioCells = try PlaceCells(scenario: scenario, country: country)
-let renderer = MapRenderer(scenario: scenario, basemap: basemap, cells: scenarioCells)
+let renderer = MapRenderer(basemap: basemap, territory: TerritoryModel(scenario: scenario, country: country))
 let view = MapView.builtIn.first { $0.id == "northwest" }!
 let request = MapRequest(date: scenario.dates.last!, view: view, format: .png, widthPx: 2000, dpi: 144)
 let renderTime = try median(5) { _ = try renderer.render(request) }

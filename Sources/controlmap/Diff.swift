@@ -41,11 +41,7 @@ struct Diff: ParsableCommand {
         let end = try workspace.date(to)
         guard start < end else { throw ValidationError("--from \(start) must be before --to \(end)") }
         let diff = try reportingInputErrors { () throws -> ControlDiff in
-            let before = try TerritoryMap(snapshot: scenario.snapshot(at: start), cells: workspace.cells,
-                                          areaClaims: scenario.areaClaims)
-            let after = try TerritoryMap(snapshot: scenario.snapshot(at: end), cells: workspace.cells,
-                                         areaClaims: scenario.areaClaims)
-            return try ControlDiff(from: before, to: after, cells: workspace.cells, actors: scenario.actors.map(\.id))
+            try workspace.territory.diff(from: start, to: end)
         }
         if let geojson {
             try OutputFile.write(Array((diff.geoJSON().serialized() + "\n").utf8), to: URL(fileURLWithPath: geojson))
@@ -63,6 +59,7 @@ struct Diff: ParsableCommand {
         func describe(_ state: ControlState?) -> String {
             switch state {
             case .held(let actor)?: name(actor)
+            case .shared(let among)?: "shared (" + among.map(name).joined(separator: ", ") + ")"
             case .contested(let among)?: "contested (" + among.map(name).joined(separator: ", ") + ")"
             case .abandoned?: "abandoned"
             case nil: "not reported"

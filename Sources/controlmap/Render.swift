@@ -64,7 +64,7 @@ struct Render: ParsableCommand {
         if let range { _ = try workspace.date(range.from) }
         let mapView = try chosenView(scenario)
         let formats: [ImageFormat] = format.map { [$0] } ?? (output.map { [ImageFormat(path: $0) ?? .png] } ?? [.png, .svg])
-        let renderer = MapRenderer(scenario: scenario, basemap: workspace.basemap, cells: workspace.cells)
+        let renderer = MapRenderer(basemap: workspace.basemap, territory: workspace.territory)
         for imageFormat in formats {
             let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: lang,
                                      format: imageFormat, widthPx: width, dpi: dpi)

@@ -30,8 +30,7 @@ struct SnapshotCommand: ParsableCommand {
         let workspace = try Workspace.load(input)
         let day = try workspace.date(date)
         let territory = try reportingInputErrors {
-            try TerritoryMap(snapshot: workspace.scenario.snapshot(at: day), cells: workspace.cells,
-                             areaClaims: workspace.scenario.areaClaims)
+            try workspace.territory.map(at: day)
         }
         let text: String
         switch format {
@@ -49,7 +48,9 @@ struct SnapshotCommand: ParsableCommand {
             let name: String
             switch zone.kind {
             case .held(let actor): name = scenario.actor(id: actor)?.nameEn ?? actor
+            case .shared(let among): name = "shared (" + among.joined(separator: ", ") + ")"
             case .contested(let among): name = "contested (" + among.joined(separator: ", ") + ")"
+            case .abandoned: name = "abandoned"
             case .unreported: name = "no reported control"
             }
             lines.append(String(format: "  %10.0f km²  %@", zone.areaKm2, name))

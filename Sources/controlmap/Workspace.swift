@@ -9,31 +9,25 @@ import Territory
 struct Workspace {
     let scenario: Scenario
     let basemap: Basemap
-    let cells: PlaceCells
+    let territory: TerritoryModel
 
     /// Loads the inputs, printing every input problem before failing.
     static func load(_ options: InputOptions) throws -> Workspace {
         try reportingInputErrors {
             let scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL)
             let basemap = try GazetteerLoader.loadBasemap(directory: options.gazetteerURL)
-            let cells = try cachedCells(scenario: scenario, country: basemap.country.area)
-            return Workspace(scenario: scenario, basemap: basemap, cells: cells)
+            let territory = TerritoryModel(scenario: scenario, country: basemap.country.area, store: cellStore())
+            return Workspace(scenario: scenario, basemap: basemap, territory: territory)
         }
     }
 
-    /// The cells from `Output/.cache` when their inputs are unchanged, else computed and cached.
-    private static func cachedCells(scenario: Scenario, country: MultiPolygon) throws -> PlaceCells {
-        let ids = scenario.mappedPlaceIDs
-        let places = scenario.gazetteer.places.filter { ids.contains($0.id) }
-        let key = PlaceCells.key(places: places, country: country)
-        let cache = URL(fileURLWithPath: "Output/.cache/cells-\(key).bin")
-        if let data = FileManager.default.contents(atPath: cache.path),
-           let cells = PlaceCells(encoded: [UInt8](data)), cells.key == key {
-            return cells
-        }
-        let cells = try PlaceCells(places: places, country: country)
-        try? OutputFile.write(cells.encoded(), to: cache)
-        return cells
+    /// Cells kept in `Output/.cache`, one file per set of places, read back when their inputs are unchanged.
+    private static func cellStore() -> CellStore {
+        CellStore(load: { key in
+            FileManager.default.contents(atPath: "Output/.cache/cells-\(key).bin").flatMap { PlaceCells(encoded: [UInt8]($0)) }
+        }, save: { cells in
+            try? OutputFile.write(cells.encoded(), to: URL(fileURLWithPath: "Output/.cache/cells-\(cells.key).bin"))
+        })
     }
 
     /// The scenario's last claim date, or the date asked for after checking it is not before the first.

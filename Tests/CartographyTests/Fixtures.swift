@@ -13,8 +13,8 @@ enum Bundled {
     struct Loaded: @unchecked Sendable {
         let scenario: Scenario
         let basemap: Basemap
-        let cells: PlaceCells
-        var renderer: MapRenderer { MapRenderer(scenario: scenario, basemap: basemap, cells: cells) }
+        let territory: TerritoryModel
+        var renderer: MapRenderer { MapRenderer(basemap: basemap, territory: territory) }
     }
 
     static let loaded: Result<Loaded, Error> = Result {
@@ -22,8 +22,8 @@ enum Bundled {
         let scenario = try ScenarioLoader.load(directory: root.appendingPathComponent("Scenarios/aleppo-2024"),
                                                gazetteerDirectory: gazetteer)
         let basemap = try GazetteerLoader.loadBasemap(directory: gazetteer)
-        return Loaded(scenario: scenario, basemap: basemap, cells: try PlaceCells(scenario: scenario,
-                                                                                  country: basemap.country.area))
+        return Loaded(scenario: scenario, basemap: basemap,
+                      territory: TerritoryModel(scenario: scenario, country: basemap.country.area))
     }
 
     static func view(_ id: String) -> MapView {

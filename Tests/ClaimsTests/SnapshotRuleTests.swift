@@ -39,10 +39,37 @@ struct SnapshotRuleTests {
         let at30 = snapshot(claims, on: "2024-11-30")
         #expect(at30.controls["maqsoud"]?.state == .held(by: "sdf"), "a same-day child claim wins")
         #expect(at30.controls["maqsoud"]?.inheritedFrom == nil)
-        let parentOnly = [claim("2024-11-26", "maqsoud", "sdf"), claim("2024-11-30", "aleppo", "hts")]
-        let inherited = snapshot(parentOnly, on: "2024-11-30").controls["maqsoud"]
-        #expect(inherited?.state == .held(by: "hts"), "a newer parent claim covers an older child claim")
-        #expect(inherited?.inheritedFrom == "aleppo")
+        let parentOnly = [claim("2024-11-26", "aleppo", "government"), claim("2024-11-26", "maqsoud", "sdf"),
+                          claim("2024-11-30", "aleppo", "hts")]
+        let enclave = snapshot(parentOnly, on: "2024-11-30").controls["maqsoud"]
+        #expect(enclave?.state == .held(by: "sdf"), "a third party's enclave keeps its holder")
+        let displaced = snapshot(parentOnly, on: "2024-11-30").controls["shaar"]
+        #expect(displaced?.state == .held(by: "hts"), "ground of the displaced side passes with the parent")
+        #expect(displaced?.inheritedFrom == "aleppo")
+    }
+
+    @Test func aLaterClaimNeverChangesAnEarlierSnapshot() {
+        let early = [claim("2024-11-26", "aleppo", "government"), claim("2024-11-30", "shaar", "sdf")]
+        let later = early + [claim("2024-12-03", "aleppo", "hts"), claim("2024-12-03", "hama", "hts")]
+        #expect(snapshot(early, on: "2024-12-02") == snapshot(later, on: "2024-12-02"))
+    }
+
+    @Test func withdrawalAndControlOnOneDayIsATransfer() {
+        let claims = [claim("2024-11-26", "hama", "government"),
+                      claim("2024-12-05", "hama", "government", .withdrawn, source: "SANA"),
+                      claim("2024-12-05", "hama", "hts", source: "SOHR")]
+        #expect(snapshot(claims, on: "2024-12-05").controls["hama"]?.state == .held(by: "hts"))
+    }
+
+    @Test func alliesClaimingOnePlaceOnOneDayShareIt() {
+        let sides = Sides([Side(id: "regime", name: LocalizedText(en: "r", ar: "r"), actors: ["government", "russia"])])
+        let claims = [claim("2024-11-26", "hama", "government", source: "SANA"),
+                      claim("2024-11-26", "hama", "russia", source: "TASS")]
+        let state = Snapshot(claims: claims, gazetteer: gazetteer, date: Day(iso: "2024-11-26")!, sides: sides)
+            .controls["hama"]?.state
+        #expect(state == .shared(among: ["government", "russia"]))
+        let apart = snapshot(claims, on: "2024-11-26").controls["hama"]?.state
+        #expect(apart == .contested(among: ["government", "russia"]), "without sides they are two sides")
     }
 
     @Test func sameDayConflictFromDifferentSourcesMakesPlaceContested() {

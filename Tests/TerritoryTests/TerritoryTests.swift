@@ -71,7 +71,7 @@ struct TerritoryTests {
         let map = try TerritoryMap(snapshot: snapshot, cells: cells)
         for zone in map.zones {
             #expect(try zone.area.invalidityReason() == nil, "\(zone.kind)")
-            let members = cells.placeIDs.indices.filter { TerritoryMap.kind(of: snapshot.controls[cells.placeIDs[$0]]?.state) == zone.kind }
+            let members = cells.placeIDs.indices.filter { Zone.Kind(snapshot.controls[cells.placeIDs[$0]]?.state) == zone.kind }
             let reference = try MultiPolygon.coverageUnion(members.map { cells.cells[$0] }.filter { !$0.isEmpty })
             let traced = Geodesic.areaKm2(zone.area)
             if zone.actor != nil {
@@ -122,8 +122,8 @@ struct TerritoryTests {
         let before = try territory(on: day1, cells: cells)
         let after = try territory(on: day2, cells: cells)
         let actors = ["government", "hts", "sdf"]
-        let forward = try ControlDiff(from: before, to: after, cells: cells, actors: actors)
-        let backward = try ControlDiff(from: after, to: before, cells: cells, actors: actors)
+        let forward = try ControlDiff(from: before, to: after, actors: actors)
+        let backward = try ControlDiff(from: after, to: before, actors: actors)
         #expect(Set(forward.places.map { [$0.placeID, $0.from ?? "-", $0.to ?? "-"] })
             == Set(backward.places.map { [$0.placeID, $0.to ?? "-", $0.from ?? "-"] }))
         for transfer in forward.transfers {

@@ -1,0 +1,105 @@
+public import Claims
+public import Gazetteer
+public import Geometry
+import Foundation
+
+/// Keeps the cells of each set of places once computed, in memory and, through `load` and `save`, wherever the
+/// caller keeps them between runs. Safe to share between threads.
+public final class CellStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known = [String: PlaceCells]()
+    private let load: @Sendable (String) -> PlaceCells?
+    private let save: @Sendable (PlaceCells) -> Void
+
+    public init(load: @escaping @Sendable (String) -> PlaceCells? = { _ in nil },
+                save: @escaping @Sendable (PlaceCells) -> Void = { _ in }) {
+        self.load = load
+        self.save = save
+    }
+
+    /// The cells of `places` within `country`: remembered, loaded, or computed and saved.
+    public func cells(of places: [Place], country: MultiPolygon) throws -> PlaceCells {
+        let key = PlaceCells.key(places: places, country: country)
+        lock.lock()
+        let remembered = known[key]
+        lock.unlock()
+        if let remembered { return remembered }
+        let cells: PlaceCells
+        if let loaded = load(key), loaded.key == key {
+            cells = loaded
+        } else {
+            cells = try PlaceCells(places: places, country: country)
+            save(cells)
+        }
+        lock.lock()
+        known[key] = cells
+        lock.unlock()
+        return cells
+    }
+}
+
+/// A scenario's territory at any date. A date's cells divide the country among the places that have a state by
+/// then, and only them, so that a place first reported later takes no ground earlier; claimed regions and area
+/// claims lie over the cells.
+public struct TerritoryModel: Sendable {
+    public let scenario: Scenario
+    public let country: MultiPolygon
+    private let store: CellStore
+    /// Each mapped place's district and governorate, district first.
+    private let regionsOfPlace: [String: [String]]
+
+    public init(scenario: Scenario, country: MultiPolygon, store: CellStore = CellStore()) {
+        self.scenario = scenario
+        self.country = country
+        self.store = store
+        var regionsOfPlace = [String: [String]]()
+        if !scenario.regions.isEmpty {
+            for id in scenario.mappedPlaceIDs {
+                guard let place = scenario.gazetteer.place(id: id) else { continue }
+                regionsOfPlace[id] = scenario.regions.containing(place.lonLat).map(\.id)
+            }
+        }
+        self.regionsOfPlace = regionsOfPlace
+    }
+
+    /// The cells of the places with a state in `snapshot`.
+    public func cells(for snapshot: Snapshot) throws -> PlaceCells {
+        let places = scenario.mappedPlaceIDs.filter { snapshot.controls[$0] != nil }.sorted()
+            .compactMap { scenario.gazetteer.place(id: $0) }
+        return try store.cells(of: places, country: country)
+    }
+
+    /// Zones, fronts and areas at `date`.
+    public func map(at date: Day) throws -> TerritoryMap {
+        let snapshot = scenario.snapshot(at: date)
+        return try TerritoryMap(snapshot: snapshot, cells: try cells(for: snapshot), areaClaims: scenario.areaClaims,
+                                sides: scenario.sides, regions: try regionGrounds(snapshot))
+    }
+
+    /// What changed between two dates.
+    public func diff(from start: Day, to end: Day) throws -> ControlDiff {
+        try ControlDiff(from: try map(at: start), to: try map(at: end), actors: scenario.actors.map(\.id))
+    }
+
+    /// The ground of each claimed region at the snapshot's date: a claimed district is its own ground, and a
+    /// claimed governorate is what its claimed districts leave of it.
+    func regionGrounds(_ snapshot: Snapshot) throws -> [RegionGround] {
+        let claimed = scenario.regions.regions.filter { snapshot.controls[$0.id] != nil }
+        guard !claimed.isEmpty else { return [] }
+        let claimedIDs = Set(claimed.map(\.id))
+        var grounds = [RegionGround]()
+        for region in claimed {
+            var area = region.area
+            if region.level == .governorate {
+                let inner = claimed.filter { $0.parent == region.id }.map(\.area)
+                if !inner.isEmpty { area = try area.difference(try MultiPolygon.unionAll(inner)) }
+            }
+            let places = regionsOfPlace.filter { _, regions in
+                regions.first(where: claimedIDs.contains) == region.id
+            }.keys.sorted()
+            grounds.append(RegionGround(regionID: region.id, area: area,
+                                        kind: Zone.Kind(snapshot.controls[region.id]?.state), placeIDs: places))
+        }
+        return grounds
+    }
+}
