@@ -3,12 +3,16 @@ import Gazetteer
 /// Reads `claims.csv`: `date,place,actor,status,source,url,note`, one reported fact per row.
 enum ClaimTable {
     static let required = ["date", "place", "actor", "status", "source", "url"]
+    /// Longer place names are refused before the fuzzy look-up, whose cost grows with the name's length.
+    static let placeNameCharacters = 200
 
-    static func claims(from table: CSVTable, gazetteer: Gazetteer, actors: [String]?) throws -> [Claim] {
+    /// The claims; with no `gazetteer` places are not looked up, with no `actors` actors are not checked.
+    static func claims(from table: CSVTable, gazetteer: Gazetteer?, actors: [String]?) throws -> [Claim] {
         try table.requireColumns(required)
         let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         var problems = ProblemList()
         var claims = [Claim]()
+        var resolved = [String: Resolution]()
         for row in table.rows {
             func field(_ name: String) -> String {
                 guard let index = column[name], index < row.count else { return "" }
@@ -26,11 +30,18 @@ enum ClaimTable {
                 problems.add(at("date"), "\"\(field("date"))\" is not a date; write it as YYYY-MM-DD, e.g. 2024-11-30")
                 valid = false
             }
-            let placeID = resolvePlace(field("place"), at: at("place"), gazetteer: gazetteer, problems: &problems)
-            if let actors, !actors.contains(field("actor")) {
-                problems.add(at("actor"), "unknown actor \"\(field("actor"))\"; scenario.yaml defines "
-                    + actors.joined(separator: ", "))
-                valid = false
+            let placeID = gazetteer.flatMap {
+                resolvePlace(field("place"), at: at("place"), gazetteer: $0, resolved: &resolved, problems: &problems)
+            }
+            var actor = field("actor")
+            if let actors, !actors.contains(actor) {
+                if let same = actors.first(where: { $0.lowercased() == actor.lowercased() }) {
+                    actor = same
+                } else {
+                    problems.add(at("actor"), "unknown actor \"\(actor)\"; "
+                        + Suggestion.hint(for: actor, among: actors, defined: "scenario.yaml defines"))
+                    valid = false
+                }
             }
             let status = ClaimStatus(rawValue: field("status").lowercased())
             if status == nil {
@@ -42,7 +53,7 @@ enum ClaimTable {
                 valid = false
             }
             guard valid, let date, let status, let placeID else { continue }
-            claims.append(Claim(date: date, placeID: placeID, actor: field("actor"), status: status,
+            claims.append(Claim(date: date, placeID: placeID, actor: actor, status: status,
                                 citation: Citation(source: field("source"), url: field("url")),
                                 note: field("note"), location: at("date")))
         }
@@ -50,14 +61,23 @@ enum ClaimTable {
         return claims
     }
 
+    /// The place's id, or nil with a problem; `resolved` keeps each name's resolution for the rows that repeat it.
     private static func resolvePlace(
-        _ name: String, at location: SourceLocation, gazetteer: Gazetteer, problems: inout ProblemList
+        _ name: String, at location: SourceLocation, gazetteer: Gazetteer, resolved: inout [String: Resolution],
+        problems: inout ProblemList
     ) -> String? {
         guard !name.isEmpty else {
             problems.add(location, "no place; give a place name or id")
             return nil
         }
-        switch gazetteer.resolve(name) {
+        guard name.unicodeScalars.count <= placeNameCharacters else {
+            problems.add(location, "the place name has more than \(placeNameCharacters) characters; "
+                + "give the place's name or id")
+            return nil
+        }
+        let resolution = resolved[name] ?? gazetteer.resolve(name)
+        resolved[name] = resolution
+        switch resolution {
         case .found(let place, _):
             return place.id
         case .ambiguous(let candidates):
