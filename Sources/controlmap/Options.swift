@@ -16,6 +16,12 @@ struct InputOptions: ParsableArguments {
 
     var scenarioURL: URL { URL(fileURLWithPath: scenario) }
     var gazetteerURL: URL { URL(fileURLWithPath: gazetteer) }
+
+    /// The scenario's own `places.csv`, when it has one: a gazetteer layer above the others.
+    var extraLayers: [URL] {
+        let places = scenarioURL.appendingPathComponent("places.csv")
+        return FileManager.default.fileExists(atPath: places.path) ? [places] : []
+    }
 }
 
 /// Machine or human output.

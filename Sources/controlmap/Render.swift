@@ -3,6 +3,7 @@ import Canvas
 import Cartography
 import Claims
 import Foundation
+import Gazetteer
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -79,8 +80,9 @@ struct Render: ParsableCommand {
         if let bbox { return .custom(bbox.envelope) }
         let views = MapView.all(for: scenario)
         let wanted = view ?? scenario.defaultView
-        guard let found = views.first(where: { $0.id == wanted }) else {
-            throw ValidationError("unknown view \"\(wanted)\"; the views are \(views.map(\.id).joined(separator: ", "))")
+        guard let found = views.first(where: { $0.id.lowercased() == wanted.lowercased() }) else {
+            throw ValidationError("unknown view \"\(wanted)\"; "
+                + Suggestion.hint(for: wanted, among: views.map(\.id), defined: "the views are"))
         }
         return found
     }

@@ -14,8 +14,7 @@ struct Workspace {
     /// Loads the inputs, printing every input problem before failing.
     static func load(_ options: InputOptions) throws -> Workspace {
         try reportingInputErrors {
-            let scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL)
-            let basemap = try GazetteerLoader.loadBasemap(directory: options.gazetteerURL)
+            let (scenario, basemap) = try Validation.load(options)
             let cells = try cachedCells(scenario: scenario, country: basemap.country.area)
             return Workspace(scenario: scenario, basemap: basemap, cells: cells)
         }
