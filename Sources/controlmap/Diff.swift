@@ -24,13 +24,12 @@ struct Diff: ParsableCommand {
     var to: Day?
 
     @Option(help: "text (a short summary) or json.")
-    var format: OutputFormat = .text
+    var format: SummaryFormat = .text
 
-    @Option(help: "Also write the ground that changed hands as GeoJSON to this file.")
+    @Option(help: "Also write the ground that changed hands as GeoJSON to this file (- for stdout, instead of the summary).")
     var geojson: String?
 
     func validate() throws {
-        if format == .geojson { throw ValidationError("--format takes text or json; use --geojson FILE for geometry") }
         if let from, let to, !(from < to) { throw ValidationError("--from must be before --to") }
     }
 
@@ -48,10 +47,11 @@ struct Diff: ParsableCommand {
             return try ControlDiff(from: before, to: after, cells: workspace.cells, actors: scenario.actors.map(\.id))
         }
         if let geojson {
-            try OutputFile.write(Array((diff.geoJSON().serialized() + "\n").utf8), to: URL(fileURLWithPath: geojson))
+            try OutputFile.write(Array((diff.geoJSON().serialized() + "\n").utf8), to: geojson)
+            if geojson == OutputFile.standardOutput { return }
         }
         switch format {
-        case .json, .geojson: try emit(diff.json(scenario: scenario).serialized(pretty: true) + "\n", to: nil)
+        case .json: try emit(diff.json(scenario: scenario).serialized(pretty: true) + "\n", to: nil)
         case .text: try emit(summary(diff, scenario: scenario), to: nil)
         }
     }

@@ -24,9 +24,14 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// Machine or human output.
+/// Machine or human output of `snapshot`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, geojson
+}
+
+/// Machine or human output of the commands that write no geometry.
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 extension Language: ExpressibleByArgument {}

@@ -44,7 +44,8 @@ struct Render: ParsableCommand {
     @Option(help: "Resolution of a PNG in dots per inch (text and lines scale with it).")
     var dpi: Double = 144
 
-    @Option(name: .shortAndLong, help: "Output file; default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
+    @Option(name: .shortAndLong,
+            help: "Output file (- for stdout); default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
     var output: String?
 
     func validate() throws {
@@ -71,8 +72,8 @@ struct Render: ParsableCommand {
                                      format: imageFormat, widthPx: width, dpi: dpi)
             let bytes = try reportingInputErrors { try renderer.render(request) }
             let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
-            try OutputFile.write(bytes, to: URL(fileURLWithPath: path))
-            print(path)
+            try OutputFile.write(bytes, to: path)
+            if path != OutputFile.standardOutput { print(path) }
         }
     }
 

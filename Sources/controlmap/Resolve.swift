@@ -28,7 +28,7 @@ struct Resolve: ParsableCommand {
     var at: String?
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: SummaryFormat = .text
 
     func validate() throws {
         if names.isEmpty && at == nil { throw ValidationError("give at least one name, or --at LAT,LON") }

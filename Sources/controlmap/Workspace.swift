@@ -31,7 +31,7 @@ struct Workspace {
             return cells
         }
         let cells = try PlaceCells(places: places, country: country)
-        try? OutputFile.write(cells.encoded(), to: cache)
+        try? AtomicWrite.write(bytes: cells.encoded(), to: cache)
         return cells
     }
 
@@ -45,33 +45,5 @@ struct Workspace {
             throw ValidationError("\(asked) is before the first claim (\(first)); choose a date from \(first) on")
         }
         return asked
-    }
-}
-
-/// Runs `body`, printing input problems one per line to stderr and exiting non-zero on them.
-func reportingInputErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as InputError {
-        for problem in error.problems { printError(problem.description) }
-        throw ExitCode.failure
-    } catch let error as GeometryError {
-        printError("error: \(error)")
-        throw ExitCode.failure
-    }
-}
-
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
-
-/// Writes output files whole or not at all, with a message users can act on.
-enum OutputFile {
-    static func write(_ bytes: [UInt8], to url: URL) throws {
-        do {
-            try AtomicWrite.write(bytes: bytes, to: url)
-        } catch let failure as AtomicWrite.Failure {
-            throw ValidationError(failure.description)
-        }
     }
 }
