@@ -21,6 +21,6 @@ struct Check: ParsableCommand {
             printError("\(count) problem\(count == 1 ? "" : "s") found; fix them and run check again")
             throw ExitCode.failure
         }
-        print("ok: the gazetteer and \(input.scenario) have no problems")
+        print("ok: the gazetteer and \(input.scenarioName) have no problems")
     }
 }
