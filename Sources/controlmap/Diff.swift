@@ -16,6 +16,7 @@ struct Diff: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Earlier date (YYYY-MM-DD); default: the first claim's date.")
     var from: Day?
@@ -34,7 +35,7 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace.load(input)
+        let workspace = try Workspace.load(input, cache: cache)
         let scenario = workspace.scenario
         let start = try workspace.date(from ?? scenario.dates.first)
         let end = try workspace.date(to)

@@ -19,6 +19,7 @@ struct Render: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Date of the map (YYYY-MM-DD); default: the last claim's date.")
     var date: Day?
@@ -59,7 +60,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace.load(input)
+        let workspace = try Workspace.load(input, cache: cache)
         let scenario = workspace.scenario
         let range = diff.flatMap(DiffRange.init)
         let day = try workspace.date(range?.to ?? date)

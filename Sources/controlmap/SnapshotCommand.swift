@@ -16,6 +16,7 @@ struct SnapshotCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Date (YYYY-MM-DD); default: the last claim's date.")
     var date: Day?
@@ -27,7 +28,7 @@ struct SnapshotCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let workspace = try Workspace.load(input)
+        let workspace = try Workspace.load(input, cache: cache)
         let day = try workspace.date(date)
         let territory = try reportingInputErrors {
             try TerritoryMap(snapshot: workspace.scenario.snapshot(at: day), cells: workspace.cells,

@@ -11,28 +11,19 @@ struct Workspace {
     let basemap: Basemap
     let cells: PlaceCells
 
-    /// Loads the inputs, printing every input problem before failing.
-    static func load(_ options: InputOptions) throws -> Workspace {
+    /// Loads the inputs, printing every input problem before failing; the cells come from the cache unless
+    /// `cache.noCache`.
+    static func load(_ options: InputOptions, cache: CacheOptions) throws -> Workspace {
         try reportingInputErrors {
             let (scenario, basemap) = try Validation.load(options)
-            let cells = try cachedCells(scenario: scenario, country: basemap.country.area)
+            let ids = scenario.mappedPlaceIDs
+            let places = scenario.gazetteer.places.filter { ids.contains($0.id) }
+            let country = basemap.country.area
+            let compute = { try PlaceCells(places: places, country: country) }
+            let cells = cache.noCache ? try compute()
+                : try CellCache.standard().cells(key: PlaceCells.key(places: places, country: country), compute: compute)
             return Workspace(scenario: scenario, basemap: basemap, cells: cells)
         }
-    }
-
-    /// The cells from `Output/.cache` when their inputs are unchanged, else computed and cached.
-    private static func cachedCells(scenario: Scenario, country: MultiPolygon) throws -> PlaceCells {
-        let ids = scenario.mappedPlaceIDs
-        let places = scenario.gazetteer.places.filter { ids.contains($0.id) }
-        let key = PlaceCells.key(places: places, country: country)
-        let cache = URL(fileURLWithPath: "Output/.cache/cells-\(key).bin")
-        if let data = FileManager.default.contents(atPath: cache.path),
-           let cells = PlaceCells(encoded: [UInt8](data)), cells.key == key {
-            return cells
-        }
-        let cells = try PlaceCells(places: places, country: country)
-        try? AtomicWrite.write(bytes: cells.encoded(), to: cache)
-        return cells
     }
 
     /// The scenario's last claim date, or the date asked for after checking it is not before the first.
