@@ -32,6 +32,7 @@ struct CellCache {
     /// The cached cells, else computed by `compute` and stored; a damaged file is reported and replaced.
     func cells(key: String, compute: () throws -> PlaceCells) throws -> PlaceCells {
         let url = file(key: key)
+        OutputFile.removeStaleTemporaries(of: url)
         if let data = FileManager.default.contents(atPath: url.path) {
             switch Self.decode([UInt8](data), key: key) {
             case .success(let cells): return cells
