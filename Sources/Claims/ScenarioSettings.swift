@@ -94,7 +94,8 @@ struct NodeReader {
             return ""
         }
         guard value.unicodeScalars.count <= Self.textCharacters else {
-            problems.add(location(node ?? parent), "\"\(key)\" has more than \(Self.textCharacters) characters; shorten it")
+            problems.add(location(node ?? parent),
+                         "\"\(key)\" has more than \(Self.textCharacters) characters; shorten it")
             return ""
         }
         return value

@@ -33,7 +33,8 @@ public enum GeoJSONReader {
         let locations = featureLocations(in: data, file: file)
         func location(_ index: Int) -> SourceLocation { index < locations.count ? locations[index] : start }
         if features.count > limits.features {
-            throw InputError(location(limits.features), InputLimits.exceeded("the file has", .features, limits.features))
+            throw InputError(location(limits.features),
+                             InputLimits.exceeded("the file has", .features, limits.features))
         }
         var problems = ProblemList()
         var result = [GeoJSONFeature]()
@@ -48,7 +49,8 @@ public enum GeoJSONReader {
                 var reader = ShapeReader(limit: limits.verticesPerFeature)
                 let (area, lines) = try reader.shapes(of: feature["geometry"] as? [String: Any] ?? [:])
                 vertices += reader.count
-                result.append(GeoJSONFeature(area: area, lines: lines, properties: properties, location: location(index)))
+                result.append(GeoJSONFeature(area: area, lines: lines, properties: properties,
+                                             location: location(index)))
             } catch let message as ShapeReader.Message {
                 problems.add(location(index), "feature \(index + 1): \(message.text)")
             }
@@ -186,7 +188,8 @@ public enum JSONDocument {
             return try JSONSerialization.jsonObject(with: data)
         } catch let error as NSError {
             let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-            let offset = error.userInfo["NSJSONSerializationErrorIndex"] as? Int ?? characterIndex(in: detail, data: data) ?? 0
+            let offset = error.userInfo["NSJSONSerializationErrorIndex"] as? Int
+                ?? characterIndex(in: detail, data: data) ?? 0
             let reason = detail.components(separatedBy: " around character").first?
                 .components(separatedBy: " starting from character").first ?? detail
             throw InputError(SourceLocation(byteOffset: offset, in: data, file: file),

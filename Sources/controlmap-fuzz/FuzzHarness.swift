@@ -35,7 +35,11 @@ struct FuzzTarget: Sendable {
         let parts = Self.parts(of: data)
         for (index, name) in Self.names.enumerated() {
             let url = folder.appendingPathComponent(name)
-            if index < parts.count { try? parts[index].write(to: url) } else { try? FileManager.default.removeItem(at: url) }
+            if index < parts.count {
+                try? parts[index].write(to: url)
+            } else {
+                try? FileManager.default.removeItem(at: url)
+            }
         }
         do {
             _ = try ScenarioLoader.load(directory: folder, gazetteerDirectory: gazetteer)
@@ -59,7 +63,8 @@ struct FuzzTarget: Sendable {
 /// fifteen places, few enough to load for every input.
 let target: FuzzTarget = {
     let data = URL(fileURLWithPath: ProcessInfo.processInfo.environment["CONTROLMAP_DATA"] ?? ".")
-    let gazetteer = FileManager.default.temporaryDirectory.appendingPathComponent("controlmap-fuzz-gazetteer-\(getpid())")
+    let gazetteer = FileManager.default.temporaryDirectory
+        .appendingPathComponent("controlmap-fuzz-gazetteer-\(getpid())")
     try? FileManager.default.removeItem(at: gazetteer)
     try? FileManager.default.createDirectory(at: gazetteer.appendingPathComponent("curated"),
                                              withIntermediateDirectories: true)

@@ -27,7 +27,8 @@ struct Diff: ParsableCommand {
     @Option(help: "text (a short summary) or json.")
     var format: SummaryFormat = .text
 
-    @Option(help: "Also write the ground that changed hands as GeoJSON to this file (- for stdout, instead of the summary).")
+    @Option(help: ArgumentHelp("Also write the ground that changed hands as GeoJSON to this file (- for stdout, "
+        + "instead of the summary)."))
     var geojson: String?
 
     func validate() throws {

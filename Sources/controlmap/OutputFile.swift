@@ -55,7 +55,8 @@ enum OutputFile {
                 return current
             case S_IFLNK:
                 let link = try FileManager.default.destinationOfSymbolicLink(atPath: current.path)
-                current = URL(fileURLWithPath: link, relativeTo: current.deletingLastPathComponent()).standardizedFileURL
+                current = URL(fileURLWithPath: link, relativeTo: current.deletingLastPathComponent())
+                    .standardizedFileURL
             case S_IFDIR:
                 throw RuntimeFailure("\(path) is a folder", advice: "give a file name inside it, e.g. \(path)/map.png")
             default:

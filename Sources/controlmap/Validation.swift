@@ -17,7 +17,8 @@ enum Validation {
             problems += error.problems
         }
         do {
-            let layers = try GazetteerLoader.loadLayers(directory: options.gazetteerURL, extraLayers: options.extraLayers)
+            let layers = try GazetteerLoader.loadLayers(directory: options.gazetteerURL,
+                                                        extraLayers: options.extraLayers)
             problems += GazetteerCheck.problems(layers: layers, country: basemap?.country.area ?? MultiPolygon())
         } catch let error as InputError {
             problems += error.problems

@@ -20,8 +20,8 @@ struct Workspace {
             let places = scenario.gazetteer.places.filter { ids.contains($0.id) }
             let country = basemap.country.area
             let compute = { try PlaceCells(places: places, country: country) }
-            let cells = cache.noCache ? try compute()
-                : try CellCache.standard().cells(key: PlaceCells.key(places: places, country: country), compute: compute)
+            let key = PlaceCells.key(places: places, country: country)
+            let cells = cache.noCache ? try compute() : try CellCache.standard().cells(key: key, compute: compute)
             return Workspace(scenario: scenario, basemap: basemap, cells: cells)
         }
     }
