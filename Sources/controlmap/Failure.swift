@@ -36,8 +36,6 @@ enum ErrorReport {
                 + "report this with the scenario")
         case let failure as CanvasError:
             printError("error: drawing failed (\(failure)); check the free memory, or try a smaller --width")
-        case let failure as AtomicWrite.Failure:
-            printError("error: \(failure)")
         default:
             return nil
         }
