@@ -1,5 +1,9 @@
 # The two commands of the README: `make demo` renders the bundled scenario, `make test` runs the tests.
-.PHONY: demo test deps bench
+# `make install PREFIX=~/.local` installs the binary in PREFIX/bin and its data in PREFIX/share/controlmap.
+.PHONY: demo test deps bench install
+
+PREFIX ?= /usr/local
+CONFIG ?= release
 
 deps:
 	scripts/install-deps.sh
@@ -20,3 +24,10 @@ test:
 bench:
 	scripts/install-deps.sh
 	swift run -c release controlmap-bench
+
+install:
+	swift build -c $(CONFIG) --product controlmap
+	install -D -m 755 "$$(swift build -c $(CONFIG) --show-bin-path)/controlmap" "$(PREFIX)/bin/controlmap"
+	mkdir -p "$(PREFIX)/share/controlmap"
+	rm -rf "$(PREFIX)/share/controlmap/Gazetteer" "$(PREFIX)/share/controlmap/Scenarios"
+	cp -R Gazetteer Scenarios "$(PREFIX)/share/controlmap/"

@@ -38,6 +38,7 @@ let package = Package(
             ]),
         .executableTarget(name: "geometry-cycles", dependencies: ["Geometry"]),
         .executableTarget(name: "controlmap-bench", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography"]),
+        .executableTarget(name: "controlmap-fuzz", dependencies: ["Gazetteer", "Claims"]),
 
         // MARK: - Tests mirror the sources
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "geometry-cycles"]),

@@ -6,16 +6,14 @@ import Geometry
 enum AreaClaimReader {
     static func read(_ url: URL, actors: [String]?) throws -> [AreaClaim] {
         let file = GazetteerLoader.displayName(url)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw InputError(SourceLocation(file: file, line: 1, column: 1), "cannot read the file")
-        }
+        let data = try InputText.data(url, file: file)
         var problems = ProblemList()
         var claims = [AreaClaim]()
         for (index, feature) in try GeoJSONReader.features(from: data, file: file).enumerated() {
             let properties = feature.properties
             let date = Day(iso: properties["date"] ?? "")
             let status = ClaimStatus(rawValue: properties["status"] ?? "control")
-            let actor = properties["actor"] ?? ""
+            var actor = properties["actor"] ?? ""
             if date == nil {
                 problems.add(feature.location, "feature \(index + 1): \"date\" must be YYYY-MM-DD")
             }
@@ -23,8 +21,12 @@ enum AreaClaimReader {
                 problems.add(feature.location, "feature \(index + 1): status must be control, contested or withdrawn")
             }
             if let actors, !actors.contains(actor) {
-                problems.add(feature.location, "feature \(index + 1): unknown actor \"\(actor)\"; scenario.yaml "
-                    + "defines \(actors.joined(separator: ", "))")
+                if let same = actors.first(where: { $0.lowercased() == actor.lowercased() }) {
+                    actor = same
+                } else {
+                    problems.add(feature.location, "feature \(index + 1): unknown actor \"\(actor)\"; "
+                        + Suggestion.hint(for: actor, among: actors, defined: "scenario.yaml defines"))
+                }
             }
             if feature.area.isEmpty {
                 problems.add(feature.location, "feature \(index + 1): an area claim needs a Polygon or MultiPolygon")

@@ -3,13 +3,17 @@ import Gazetteer
 /// Reads `claims.csv`: `date,place,actor,status,source,url,note`, one reported fact per row.
 enum ClaimTable {
     static let required = ["date", "place", "actor", "status", "source", "url"]
+    /// Longer place names are refused before the fuzzy look-up, whose cost grows with the name's length.
+    static let placeNameCharacters = 200
 
-    static func claims(from table: CSVTable, gazetteer: Gazetteer, regions: AdminRegions = AdminRegions(),
+    /// The claims; with no `gazetteer` places are not looked up, with no `actors` actors are not checked.
+    static func claims(from table: CSVTable, gazetteer: Gazetteer?, regions: AdminRegions = AdminRegions(),
                        actors: [String]?) throws -> [Claim] {
         try table.requireColumns(required)
         let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         var problems = ProblemList()
         var claims = [Claim]()
+        var resolved = [String: Resolution]()
         for row in table.rows {
             func field(_ name: String) -> String {
                 guard let index = column[name], index < row.count else { return "" }
@@ -27,12 +31,19 @@ enum ClaimTable {
                 problems.add(at("date"), "\"\(field("date"))\" is not a date; write it as YYYY-MM-DD, e.g. 2024-11-30")
                 valid = false
             }
-            let placeID = resolvePlace(field("place"), at: at("place"), gazetteer: gazetteer, regions: regions,
-                                      problems: &problems)
-            if let actors, !actors.contains(field("actor")) {
-                problems.add(at("actor"), "unknown actor \"\(field("actor"))\"; scenario.yaml defines "
-                    + actors.joined(separator: ", "))
-                valid = false
+            let placeID = gazetteer.flatMap {
+                resolvePlace(field("place"), at: at("place"), gazetteer: $0, regions: regions, resolved: &resolved,
+                             problems: &problems)
+            }
+            var actor = field("actor")
+            if let actors, !actors.contains(actor) {
+                if let same = actors.first(where: { $0.lowercased() == actor.lowercased() }) {
+                    actor = same
+                } else {
+                    problems.add(at("actor"), "unknown actor \"\(actor)\"; "
+                        + Suggestion.hint(for: actor, among: actors, defined: "scenario.yaml defines"))
+                    valid = false
+                }
             }
             let status = ClaimStatus(rawValue: field("status").lowercased())
             if status == nil {
@@ -44,7 +55,7 @@ enum ClaimTable {
                 valid = false
             }
             guard valid, let date, let status, let placeID else { continue }
-            claims.append(Claim(date: date, placeID: placeID, actor: field("actor"), status: status,
+            claims.append(Claim(date: date, placeID: placeID, actor: actor, status: status,
                                 citation: Citation(source: field("source"), url: field("url")),
                                 note: field("note"), location: at("date")))
         }
@@ -52,16 +63,25 @@ enum ClaimTable {
         return claims
     }
 
-    /// A place of the gazetteer, or a region named by P-code or with a level word; a bare name is a settlement
-    /// first and a region only when no settlement has it.
+    /// The id of a place of the gazetteer, or of a region named by P-code or with a level word (a bare name is a
+    /// settlement first and a region only when no settlement has it); nil with a problem. `resolved` keeps each
+    /// name's resolution for the rows that repeat it.
     private static func resolvePlace(
         _ name: String, at location: SourceLocation, gazetteer: Gazetteer, regions: AdminRegions,
+        resolved: inout [String: Resolution],
         problems: inout ProblemList
     ) -> String? {
         guard !name.isEmpty else {
             problems.add(location, "no place; give a place name or id")
             return nil
         }
+        guard name.unicodeScalars.count <= placeNameCharacters else {
+            problems.add(location, "the place name has more than \(placeNameCharacters) characters; "
+                + "give the place's name or id")
+            return nil
+        }
+        let resolution = resolved[name] ?? gazetteer.resolve(name)
+        resolved[name] = resolution
         let region = regions.resolve(name)
         switch region {
         case .found(let found):
@@ -73,7 +93,7 @@ enum ClaimTable {
             return nil
         case .unknown(levelNamed: true):
             // "… Industrial District" may be a place's own name.
-            if case .found(let place, _) = gazetteer.resolve(name) { return place.id }
+            if case .found(let place, _) = resolution { return place.id }
             let names = regions.regions.prefix(3).map { "\($0.nameEn) \($0.level.rawValue)" }.joined(separator: ", ")
             problems.add(location, "no governorate or district is called \"\(name)\"; name one as OCHA does "
                 + "(e.g. \(names)) or give its P-code (SY07, SY0702)")
@@ -81,19 +101,18 @@ enum ClaimTable {
         default:
             break
         }
-        let place = gazetteer.resolve(name)
-        if case .unknown = place {
+        if case .unknown = resolution {
             switch region {
             case .found(let found): return found.id
             case .ambiguous(let candidates):
                 let listed = candidates.map(\.described).joined(separator: "; ")
-                problems.add(location, "ambiguous place \"\(name)\": no settlement has this name, and it names \(listed); "
-                    + "write \"NAME governorate\", \"NAME district\" or the P-code instead")
+                problems.add(location, "ambiguous place \"\(name)\": no settlement has this name, and it names "
+                    + "\(listed); write \"NAME governorate\", \"NAME district\" or the P-code instead")
                 return nil
             default: break
             }
         }
-        switch place {
+        switch resolution {
         case .found(let place, _):
             return place.id
         case .ambiguous(let candidates):

@@ -10,13 +10,12 @@ public enum ScenarioLoader {
         var problems = ProblemList()
         let placesFile = directory.appendingPathComponent("places.csv")
         let extra = FileManager.default.fileExists(atPath: placesFile.path) ? [placesFile] : []
-        let gazetteer: Gazetteer
+        // Without a gazetteer the claims' places are not looked up, but every other problem is still found.
+        var gazetteer: Gazetteer?
         do {
             gazetteer = try GazetteerLoader.load(directory: gazetteerDirectory, extraLayers: extra)
         } catch let error as InputError {
             problems.add(contentsOf: error)
-            try problems.throwIfAny()
-            throw error
         }
         var regions = AdminRegions()
         do {
@@ -26,7 +25,7 @@ public enum ScenarioLoader {
         }
         var settings: ScenarioSettings?
         do {
-            settings = try ScenarioSettings.read(directory.appendingPathComponent("scenario.yaml"))
+            settings = try ScenarioSettings.read(directory.appendingPathComponent("scenario.yaml"), problems: &problems)
         } catch let error as InputError {
             problems.add(contentsOf: error)
         }
@@ -49,7 +48,7 @@ public enum ScenarioLoader {
             }
         }
         try problems.throwIfAny()
-        guard let settings else { throw InputError(problems.problems) }
+        guard let settings, let gazetteer else { throw InputError(problems.problems) }
         return Scenario(title: settings.title, actors: settings.actors, sides: settings.sides, views: settings.views,
                         defaultView: settings.defaultView, claims: claims, areaClaims: areaClaims,
                         gazetteer: gazetteer, regions: regions)

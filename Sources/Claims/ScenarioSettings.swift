@@ -11,9 +11,11 @@ struct ScenarioSettings {
     var views: [NamedView]
     var defaultView: String
 
-    static func read(_ url: URL) throws -> ScenarioSettings {
+    /// The settings read, with each problem of a value added to `problems`; throws when the file is not YAML.
+    static func read(_ url: URL, problems: inout ProblemList) throws -> ScenarioSettings {
         let file = GazetteerLoader.displayName(url)
         let text = try GazetteerLoader.readText(url)
+        try YAMLBounds.check(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -47,7 +49,7 @@ struct ScenarioSettings {
             if let envelope = reader.envelope(node) { views.append(NamedView(id: id, name: name, envelope: envelope)) }
         }
         let defaultView = root["default_view"]?.string ?? views.first?.id ?? "syria"
-        try reader.problems.throwIfAny()
+        problems.add(contentsOf: InputError(reader.problems.problems))
         return ScenarioSettings(title: title, actors: actors, sides: sides, views: views, defaultView: defaultView)
     }
 
@@ -82,7 +84,8 @@ struct ScenarioSettings {
 
     static func isColour(_ text: String) -> Bool {
         let digits = text.dropFirst()
-        return text.hasPrefix("#") && (digits.count == 6 || digits.count == 3) && digits.allSatisfy(\.isHexDigit)
+        return text.hasPrefix("#") && (digits.count == 6 || digits.count == 3)
+            && digits.allSatisfy { $0.isASCII && $0.isHexDigit }
     }
 
     private static func yamlLocation(_ error: YamlError, file: String) -> SourceLocation {
@@ -106,6 +109,9 @@ struct ScenarioSettings {
 
 /// Reads values out of YAML nodes, recording a located problem for each missing or mistyped one.
 struct NodeReader {
+    /// Longer titles and names are refused: they could never be laid out on a map.
+    static let textCharacters = 300
+
     let file: String
     var problems = ProblemList()
 
@@ -118,18 +124,27 @@ struct NodeReader {
             problems.add(location(node ?? parent), "missing \"\(key)\"; give it a text value")
             return ""
         }
+        guard value.unicodeScalars.count <= Self.textCharacters else {
+            problems.add(location(node ?? parent),
+                         "\"\(key)\" has more than \(Self.textCharacters) characters; shorten it")
+            return ""
+        }
         return value
     }
 
     /// `key: {en: …, ar: …}` or a plain string used for both.
     mutating func text(_ node: Node?, in parent: Node, key: String) -> LocalizedText {
-        if let plain = node?.string { return LocalizedText(en: plain, ar: plain) }
+        if node?.string != nil {
+            let plain = string(node, in: parent, key: key)
+            return LocalizedText(en: plain, ar: plain)
+        }
         guard let node, node.mapping != nil else {
             problems.add(location(node ?? parent), "missing \"\(key)\"; give it as {en: English, ar: عربي}")
             return LocalizedText(en: "", ar: "")
         }
         let english = string(node["en"], in: node, key: "\(key).en")
-        return LocalizedText(en: english, ar: node["ar"]?.string ?? english)
+        let arabic = node["ar"] == nil ? english : string(node["ar"], in: node, key: "\(key).ar")
+        return LocalizedText(en: english, ar: arabic)
     }
 
     mutating func list(_ node: Node?, in parent: Node, key: String) -> [Node] {
@@ -152,7 +167,8 @@ struct NodeReader {
                 problems.add(location(bbox), "bbox must be [minLon, minLat, maxLon, maxLat] with min < max")
                 return nil
             }
-            return Envelope(minLon: numbers[0], minLat: numbers[1], maxLon: numbers[2], maxLat: numbers[3])
+            return withinWorld(Envelope(minLon: numbers[0], minLat: numbers[1], maxLon: numbers[2], maxLat: numbers[3]),
+                               at: bbox)
         }
         if let centre = node["centre"] ?? node["center"] {
             let numbers = sequence(centre).compactMap { $0.string.flatMap(Double.init) }
@@ -162,10 +178,24 @@ struct NodeReader {
             }
             let dLat = radius / 111.32
             let dLon = radius / (111.32 * cos(numbers[1] * .pi / 180))
-            return Envelope(minLon: numbers[0] - dLon, minLat: numbers[1] - dLat,
-                            maxLon: numbers[0] + dLon, maxLat: numbers[1] + dLat)
+            return withinWorld(Envelope(minLon: numbers[0] - dLon, minLat: numbers[1] - dLat,
+                                        maxLon: numbers[0] + dLon, maxLat: numbers[1] + dLat), at: centre)
         }
         problems.add(location(node), "a view needs bbox: [minLon, minLat, maxLon, maxLat] or centre and radius_km")
         return nil
+    }
+
+    /// The envelope when a map projection can show it: longitudes -180…180, latitudes -85…85.
+    private mutating func withinWorld(_ envelope: Envelope, at node: Node) -> Envelope? {
+        let longitudes = -180.0...180.0, latitudes = -85.0...85.0
+        guard longitudes.contains(envelope.minLon), longitudes.contains(envelope.maxLon),
+              latitudes.contains(envelope.minLat), latitudes.contains(envelope.maxLat)
+        else {
+            problems.add(location(node), String(format: "the view spans %.2f,%.2f to %.2f,%.2f (lon,lat), beyond "
+                + "longitudes -180…180 or latitudes -85…85; make it smaller", envelope.minLon, envelope.minLat,
+                envelope.maxLon, envelope.maxLat))
+            return nil
+        }
+        return envelope
     }
 }

@@ -12,14 +12,32 @@ public struct CSVTable: Sendable {
     public var header: [String]
     public var rows: [[CSVField]]
 
-    /// Parses `text`; the first non-empty record is the header. Blank lines are skipped.
-    public init(text: String, file: String) throws {
+    /// Parses `text`; the first non-empty record is the header, its names each once. Blank lines are skipped.
+    /// Fields longer than `limits.fieldCharacters` and rows past `limits.rows` are errors.
+    public init(text: String, file: String, limits: InputLimits = .current) throws {
         self.file = file
-        var records = try CSVTable.records(in: text, file: file)
+        var records = try CSVTable.records(in: text, file: file, limits: limits)
         records.removeAll { $0.count == 1 && $0[0].value.isEmpty }
         guard let first = records.first else {
             throw InputError(SourceLocation(file: file, line: 1, column: 1), "the file is empty; it needs a header row")
         }
+        if records.count - 1 > limits.rows {
+            let row = records[limits.rows + 1][0]
+            throw InputError(SourceLocation(file: file, line: row.line, column: row.column),
+                             InputLimits.exceeded("the file has", .rows, limits.rows))
+        }
+        var problems = ProblemList()
+        var seen = [String: CSVField]()
+        for field in first {
+            let name = field.value.trimmingSpaces
+            if let earlier = seen[name] {
+                problems.add(SourceLocation(file: file, line: field.line, column: field.column),
+                             "column \"\(name)\" is named twice (first at column \(earlier.column)); "
+                                 + "remove or rename one of them")
+            }
+            seen[name] = seen[name] ?? field
+        }
+        try problems.throwIfAny()
         header = first.map { $0.value.trimmingSpaces }
         rows = Array(records.dropFirst())
     }
@@ -41,7 +59,7 @@ public struct CSVTable: Sendable {
         }
     }
 
-    private static func records(in text: String, file: String) throws -> [[CSVField]] {
+    private static func records(in text: String, file: String, limits: InputLimits) throws -> [[CSVField]] {
         var scalars = Array(text.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         var records = [[CSVField]]()
@@ -51,7 +69,13 @@ public struct CSVTable: Sendable {
         var fieldLine = 1, fieldColumn = 1
         var quoted = false, wasQuoted = false
         var index = 0
+        var problems = ProblemList()
         func endField() {
+            if value.count > limits.fieldCharacters {
+                problems.add(SourceLocation(file: file, line: fieldLine, column: fieldColumn),
+                             InputLimits.exceeded("this field has", .fieldCharacters, limits.fieldCharacters))
+                value = String.UnicodeScalarView()
+            }
             record.append(CSVField(value: String(value), line: fieldLine, column: fieldColumn))
             value = String.UnicodeScalarView()
             wasQuoted = false
@@ -104,6 +128,7 @@ public struct CSVTable: Sendable {
                              "a quoted field is never closed; add the closing \" or remove the opening one")
         }
         if !value.isEmpty || !record.isEmpty { endField(); records.append(record) }
+        try problems.throwIfAny()
         return records
     }
 }

@@ -64,9 +64,9 @@ public enum GazetteerLoader {
             throw InputError(SourceLocation(file: displayName(url), line: 1, column: 1),
                              "file not found; regenerate the basemap with scripts/extract-basemap.sh")
         }
-        let data = try Data(contentsOf: url)
-        let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return (try GeoJSONReader.features(from: data, file: displayName(url)), root?["attribution"] as? String)
+        let data = try InputText.data(url, file: displayName(url))
+        let collection = try GeoJSONReader.collection(from: data, file: displayName(url))
+        return (collection.features, collection.attribution)
     }
 
     static func csvFiles(in folder: URL) -> [URL] {
@@ -76,15 +76,8 @@ public enum GazetteerLoader {
 
     /// Reads a user's text file as UTF-8, with a message naming the file when it cannot.
     public static func readText(_ url: URL) throws -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw InputError(SourceLocation(file: displayName(url), line: 1, column: 1),
-                             "cannot read the file; check that it exists and is readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(SourceLocation(file: displayName(url), line: 1, column: 1),
-                             "the file is not UTF-8; save it as UTF-8 (with or without BOM)")
-        }
-        return text
+        let file = displayName(url)
+        return try InputText.decode(try InputText.data(url, file: file), file: file)
     }
 
     /// The path as users see it: relative to the current folder when inside it.

@@ -1,5 +1,5 @@
+public import Foundation
 public import Geometry
-import Foundation
 
 /// One feature of a GeoJSON file: its polygons or lines, and its properties as text.
 public struct GeoJSONFeature: Sendable {
@@ -10,110 +10,201 @@ public struct GeoJSONFeature: Sendable {
     public var location: SourceLocation
 }
 
-/// Reads RFC 7946 FeatureCollections (Polygon, MultiPolygon, LineString, MultiLineString; others ignored).
+/// Reads RFC 7946 FeatureCollections (Polygon, MultiPolygon, LineString, MultiLineString; others ignored), bounded
+/// by `InputLimits`: features per file, positions per feature and per file.
 public enum GeoJSONReader {
-    public static func features(from data: Data, file: String) throws -> [GeoJSONFeature] {
-        let json: Any
-        do {
-            json = try JSONSerialization.jsonObject(with: data)
-        } catch let error as NSError {
-            let offset = error.userInfo["NSJSONSerializationErrorIndex"] as? Int ?? 0
-            throw InputError(location(ofByte: offset, in: data, file: file),
-                             "not valid JSON (\(error.localizedDescription)); check brackets, commas and quotes")
-        }
+    public static func features(from data: Data, file: String, limits: InputLimits = .current) throws
+        -> [GeoJSONFeature]
+    {
+        try collection(from: data, file: file, limits: limits).features
+    }
+
+    /// The features and the collection's `attribution` member, if any.
+    public static func collection(from data: Data, file: String, limits: InputLimits = .current) throws
+        -> (features: [GeoJSONFeature], attribution: String?)
+    {
+        let json = try JSONDocument.parse(data, file: file)
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let root = json as? [String: Any], root["type"] as? String == "FeatureCollection",
               let features = root["features"] as? [[String: Any]]
         else {
             throw InputError(start, "expected a GeoJSON FeatureCollection with a \"features\" array")
         }
+        let locations = featureLocations(in: data, file: file)
+        func location(_ index: Int) -> SourceLocation { index < locations.count ? locations[index] : start }
+        if features.count > limits.features {
+            throw InputError(location(limits.features),
+                             InputLimits.exceeded("the file has", .features, limits.features))
+        }
         var problems = ProblemList()
         var result = [GeoJSONFeature]()
+        var vertices = 0
         for (index, feature) in features.enumerated() {
-            let at = featureLocation(index, in: data, file: file)
             var properties = [String: String]()
             for (key, value) in feature["properties"] as? [String: Any] ?? [:] {
                 if value is NSNull { continue }
                 properties[key] = (value as? String) ?? "\(value)"
             }
             do {
-                let geometry = feature["geometry"] as? [String: Any] ?? [:]
-                let (area, lines) = try shapes(of: geometry)
-                result.append(GeoJSONFeature(area: area, lines: lines, properties: properties, location: at))
-            } catch let message as GeometryMessage {
-                problems.add(at, "feature \(index + 1): \(message.text)")
+                var reader = ShapeReader(limit: limits.verticesPerFeature)
+                let (area, lines) = try reader.shapes(of: feature["geometry"] as? [String: Any] ?? [:])
+                vertices += reader.count
+                result.append(GeoJSONFeature(area: area, lines: lines, properties: properties,
+                                             location: location(index)))
+            } catch let message as ShapeReader.Message {
+                problems.add(location(index), "feature \(index + 1): \(message.text)")
+            }
+            if vertices > limits.vertices {
+                problems.add(location(index), InputLimits.exceeded("the features up to this one have", .vertices,
+                                                                   limits.vertices))
+                break
             }
         }
         try problems.throwIfAny()
-        return result
+        return (result, root["attribution"] as? String)
     }
 
-    private struct GeometryMessage: Error {
+    /// Where each member of the top-level `features` array starts, found in one pass over the bytes.
+    static func featureLocations(in data: Data, file: String) -> [SourceLocation] {
+        let bytes = [UInt8](data)
+        var locations = [SourceLocation]()
+        var depth = 0, line = 1, column = 1
+        var inString = false, escaped = false, inFeatures = false
+        var stringStart = 0, lastKey = ArraySlice<UInt8>()
+        for (offset, byte) in bytes.enumerated() {
+            defer {
+                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    if depth == 1 { lastKey = bytes[(stringStart + 1)..<offset] }
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+                stringStart = offset
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if depth == 1, byte == UInt8(ascii: "["), lastKey.elementsEqual("features".utf8) { inFeatures = true }
+                if depth == 2, inFeatures, byte == UInt8(ascii: "{") {
+                    locations.append(SourceLocation(file: file, line: line, column: column))
+                }
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 1 { inFeatures = false }
+            default:
+                break
+            }
+        }
+        return locations
+    }
+
+    static func location(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {
+        SourceLocation(byteOffset: offset, in: data, file: file)
+    }
+}
+
+/// Reads one geometry's coordinates, counting positions against a limit.
+private struct ShapeReader {
+    struct Message: Error {
         var text: String
     }
 
-    private static func shapes(of geometry: [String: Any]) throws -> (MultiPolygon, MultiLineString) {
+    let limit: Int
+    var count = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func shapes(of geometry: [String: Any]) throws -> (MultiPolygon, MultiLineString) {
         let type = geometry["type"] as? String ?? ""
         let coordinates = geometry["coordinates"]
         switch type {
         case "Polygon":
             return (MultiPolygon([try polygon(coordinates)]), MultiLineString())
         case "MultiPolygon":
-            guard let parts = coordinates as? [Any] else { throw GeometryMessage(text: "MultiPolygon needs coordinates") }
-            return (MultiPolygon(try parts.map(polygon)), MultiLineString())
+            guard let parts = coordinates as? [Any] else { throw Message(text: "MultiPolygon needs coordinates") }
+            return (MultiPolygon(try parts.map { try polygon($0) }), MultiLineString())
         case "LineString":
             return (MultiPolygon(), MultiLineString([try positions(coordinates)]))
         case "MultiLineString":
-            guard let parts = coordinates as? [Any] else { throw GeometryMessage(text: "MultiLineString needs coordinates") }
-            return (MultiPolygon(), MultiLineString(try parts.map(positions)))
+            guard let parts = coordinates as? [Any] else { throw Message(text: "MultiLineString needs coordinates") }
+            return (MultiPolygon(), MultiLineString(try parts.map { try positions($0) }))
         case "Point", "MultiPoint", "GeometryCollection":
             return (MultiPolygon(), MultiLineString())
         default:
-            throw GeometryMessage(text: "unknown geometry type \"\(type)\"; use Polygon, MultiPolygon, LineString or MultiLineString")
+            throw Message(text: "unknown geometry type \"\(type)\"; use Polygon, MultiPolygon, LineString or "
+                + "MultiLineString")
         }
     }
 
-    private static func polygon(_ value: Any?) throws -> Polygon {
+    private mutating func polygon(_ value: Any?) throws -> Polygon {
         guard let rings = value as? [Any], !rings.isEmpty else {
-            throw GeometryMessage(text: "a polygon needs at least one ring of positions")
+            throw Message(text: "a polygon needs at least one ring of positions")
         }
-        let parsed = try rings.map(positions)
+        let parsed = try rings.map { try positions($0) }
         for ring in parsed where ring.count < 4 {
-            throw GeometryMessage(text: "a polygon ring needs at least 4 positions, the last equal to the first")
+            throw Message(text: "a polygon ring needs at least 4 positions, the last equal to the first")
         }
         return Polygon(exterior: parsed[0], holes: Array(parsed.dropFirst()))
     }
 
-    private static func positions(_ value: Any?) throws -> [LonLat] {
-        guard let list = value as? [Any] else { throw GeometryMessage(text: "expected an array of positions") }
-        return try list.map { item in
+    private mutating func positions(_ value: Any?) throws -> [LonLat] {
+        guard let list = value as? [Any] else { throw Message(text: "expected an array of positions") }
+        count += list.count
+        if count > limit {
+            throw Message(text: InputLimits.exceeded("the feature has", .verticesPerFeature, limit)
+                .replacingOccurrences(of: "shorten it", with: "simplify it (e.g. with mapshaper or ogr2ogr -simplify)"))
+        }
+        var result = [LonLat]()
+        result.reserveCapacity(list.count)
+        for (number, item) in list.enumerated() {
             guard let pair = item as? [Any], pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue,
-                  let lat = (pair[1] as? NSNumber)?.doubleValue, abs(lon) <= 180, abs(lat) <= 90
-            else { throw GeometryMessage(text: "a position must be [longitude, latitude] in degrees") }
-            return LonLat(lon, lat)
-        }
-    }
-
-    /// Where the `index`-th `"type": "Feature"` starts, as a good-enough pointer for messages.
-    private static func featureLocation(_ index: Int, in data: Data, file: String) -> SourceLocation {
-        let text = String(decoding: data, as: UTF8.self)
-        var count = -1
-        var searchStart = text.startIndex
-        while let range = text.range(of: "\"Feature\"", range: searchStart..<text.endIndex) {
-            count += 1
-            if count == index {
-                return location(ofByte: text.utf8.distance(from: text.startIndex, to: range.lowerBound), in: data, file: file)
+                  let lat = (pair[1] as? NSNumber)?.doubleValue
+            else { throw Message(text: "position \(number + 1) must be [longitude, latitude] in degrees") }
+            guard lon.isFinite, lat.isFinite, abs(lon) <= 180, abs(lat) <= 90 else {
+                throw Message(text: "position \(number + 1) [\(lon), \(lat)] is outside the world; longitude must be "
+                    + "from -180 to 180 and latitude from -90 to 90, in that order")
             }
-            searchStart = range.upperBound
+            result.append(LonLat(lon, lat))
         }
-        return SourceLocation(file: file, line: 1, column: 1)
+        return result
+    }
+}
+
+/// JSON parsed with errors that point at the offending byte's line and column.
+public enum JSONDocument {
+    /// The parsed value, or an input error at the position the parser stopped.
+    public static func parse(_ data: Data, file: String) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: data)
+        } catch let error as NSError {
+            let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            let offset = error.userInfo["NSJSONSerializationErrorIndex"] as? Int
+                ?? characterIndex(in: detail, data: data) ?? 0
+            let reason = detail.components(separatedBy: " around character").first?
+                .components(separatedBy: " starting from character").first ?? detail
+            throw InputError(SourceLocation(byteOffset: offset, in: data, file: file),
+                             "not valid JSON (\(reason)); check brackets, commas, quotes and that the file is UTF-8")
+        }
     }
 
-    static func location(ofByte offset: Int, in data: Data, file: String) -> SourceLocation {
-        var line = 1, column = 1
-        for byte in data.prefix(offset) {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+    /// The byte offset in Foundation's "… around character 14." messages, or of the number in
+    /// "Number 1e999 is not representable in Swift."
+    private static func characterIndex(in message: String, data: Data) -> Int? {
+        if message.hasPrefix("Number "), let number = message.split(separator: " ").dropFirst().first,
+           let range = data.range(of: Data(number.utf8)) {
+            return range.lowerBound - data.startIndex
         }
-        return SourceLocation(file: file, line: line, column: column)
+        guard let range = message.range(of: "character ", options: .backwards) else { return nil }
+        return Int(message[range.upperBound...].prefix { $0.isNumber })
     }
 }

@@ -11,8 +11,12 @@ final class GEOSContext {
     let handle: GEOSContextHandle_t
     private let sink = MessageSink()
 
-    init() {
-        handle = GEOS_init_r()
+    /// A new context; throws when GEOS cannot make one (out of memory).
+    init() throws {
+        guard let handle = GEOS_init_r() else {
+            throw GeometryError(operation: "GEOS_init_r", message: "GEOS could not create a context (out of memory?)")
+        }
+        self.handle = handle
         // The sink outlives the context: `deinit` finishes the context before the sink is released.
         let userData = Unmanaged.passUnretained(sink).toOpaque()
         GEOSContext_setErrorMessageHandler_r(handle, { message, userData in

@@ -5,7 +5,7 @@ internal import CGEOS
 extension MultiPolygon {
     /// Parses Well-Known Text (POLYGON or MULTIPOLYGON); other geometry types give an empty area.
     public init(wkt: String) throws {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         guard let reader = GEOSWKTReader_create_r(context.handle) else { throw context.failure("WKT reader") }
         defer { GEOSWKTReader_destroy_r(context.handle, reader) }
         let geometry = try context.make("WKT") { GEOSWKTReader_read_r($0, reader, wkt) }
@@ -14,7 +14,7 @@ extension MultiPolygon {
 
     /// Why GEOS finds this area invalid, or nil when it is valid.
     public func invalidityReason() throws -> String? {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let geometry = try context.multiPolygon(self)
         if try context.predicate("validity", { GEOSisValid_r($0, geometry.raw) }) { return nil }
         context.clearMessages()
@@ -46,7 +46,7 @@ extension MultiPolygon {
 
     /// The union of any areas, overlapping or not; empty for no input.
     public static func unionAll(_ areas: [MultiPolygon]) throws -> MultiPolygon {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let all = try context.collection(type: GEOS_MULTIPOLYGON, areas.flatMap(\.polygons).map(context.polygon))
         return MultiPolygon(try context.make("union") { GEOSUnaryUnion_r($0, all.raw) }.polygons())
     }
@@ -54,20 +54,20 @@ extension MultiPolygon {
     /// The union of areas that form a clean coverage (edge-matched, not overlapping), much faster than
     /// `unionAll`; a tessellation's cells are such a coverage.
     public static func coverageUnion(_ areas: [MultiPolygon]) throws -> MultiPolygon {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let all = try context.collection(type: GEOS_MULTIPOLYGON, areas.flatMap(\.polygons).map(context.polygon))
         return MultiPolygon(try context.make("coverage union") { GEOSCoverageUnion_r($0, all.raw) }.polygons())
     }
 
     /// The outline of every ring.
     public func boundary() throws -> MultiLineString {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let geometry = try context.multiPolygon(self)
         return MultiLineString(try context.make("boundary") { GEOSBoundary_r($0, geometry.raw) }.lines())
     }
 
     public func contains(_ point: LonLat) throws -> Bool {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let geometry = try context.multiPolygon(self)
         let target = try context.point(point)
         return try context.predicate("contains") { GEOSContains_r($0, geometry.raw, target.raw) }
@@ -76,7 +76,7 @@ extension MultiPolygon {
     /// A point guaranteed inside the area (for labels); nil when the area is empty.
     public func pointOnSurface() throws -> LonLat? {
         guard !isEmpty else { return nil }
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let geometry = try context.multiPolygon(self)
         let point = try context.make("point on surface") { GEOSPointOnSurface_r($0, geometry.raw) }
         var x = 0.0, y = 0.0
@@ -93,7 +93,7 @@ extension MultiPolygon {
     private func unaryOperation(
         _ name: String, _ call: (GEOSContextHandle_t, OpaquePointer) -> OpaquePointer?
     ) throws -> MultiPolygon {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let geometry = try context.multiPolygon(self)
         return MultiPolygon(try context.make(name) { call($0, geometry.raw) }.polygons())
     }
@@ -102,7 +102,7 @@ extension MultiPolygon {
         _ name: String, _ other: MultiPolygon,
         _ call: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> OpaquePointer?
     ) throws -> MultiPolygon {
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let left = try context.multiPolygon(self)
         let right = try context.multiPolygon(other)
         return MultiPolygon(try context.make(name) { call($0, left.raw, right.raw) }.polygons())
@@ -115,7 +115,7 @@ extension MultiLineString {
     /// The parts two line sets share, joined into the longest runs; points where they only touch are dropped.
     public func sharedRuns(with other: MultiLineString) throws -> MultiLineString {
         guard !isEmpty, !other.isEmpty else { return MultiLineString() }
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let left = try context.multiLineString(self)
         let right = try context.multiLineString(other)
         let shared = try context.make("shared lines") { GEOSIntersection_r($0, left.raw, right.raw) }
@@ -128,7 +128,7 @@ extension MultiLineString {
     /// The lines' parts inside an area.
     public func clipped(to area: MultiPolygon) throws -> MultiLineString {
         guard !isEmpty, !area.isEmpty else { return MultiLineString() }
-        let context = GEOSContext()
+        let context = try GEOSContext()
         let lines = try context.multiLineString(self)
         let region = try context.multiPolygon(area)
         return MultiLineString(try context.make("clip lines") { GEOSIntersection_r($0, lines.raw, region.raw) }.lines())

@@ -3,34 +3,27 @@ public import Gazetteer
 public import Geometry
 import Foundation
 
-/// Keeps the cells of each set of places once computed, in memory and, through `load` and `save`, wherever the
-/// caller keeps them between runs. Safe to share between threads.
+/// Keeps the cells of each set of places once computed, in memory and, through `persist`, wherever the caller
+/// keeps them between runs. Safe to share between threads.
 public final class CellStore: @unchecked Sendable {
+    /// Given a key and how to compute the cells, returns them: read back, or computed and kept.
+    public typealias Persist = @Sendable (String, () throws -> PlaceCells) throws -> PlaceCells
     private let lock = NSLock()
     private var known = [String: PlaceCells]()
-    private let load: @Sendable (String) -> PlaceCells?
-    private let save: @Sendable (PlaceCells) -> Void
+    private let persist: Persist
 
-    public init(load: @escaping @Sendable (String) -> PlaceCells? = { _ in nil },
-                save: @escaping @Sendable (PlaceCells) -> Void = { _ in }) {
-        self.load = load
-        self.save = save
+    public init(persist: @escaping Persist = { _, compute in try compute() }) {
+        self.persist = persist
     }
 
-    /// The cells of `places` within `country`: remembered, loaded, or computed and saved.
+    /// The cells of `places` within `country`: remembered, read back, or computed.
     public func cells(of places: [Place], country: MultiPolygon) throws -> PlaceCells {
         let key = PlaceCells.key(places: places, country: country)
         lock.lock()
         let remembered = known[key]
         lock.unlock()
         if let remembered { return remembered }
-        let cells: PlaceCells
-        if let loaded = load(key), loaded.key == key {
-            cells = loaded
-        } else {
-            cells = try PlaceCells(places: places, country: country)
-            save(cells)
-        }
+        let cells = try persist(key) { try PlaceCells(places: places, country: country) }
         lock.lock()
         known[key] = cells
         lock.unlock()

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Claims
 import Foundation
 import Gazetteer
 
@@ -14,23 +13,14 @@ struct Check: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        var problems = [InputProblem]()
-        let scenarioPlaces = input.scenarioURL.appendingPathComponent("places.csv")
-        let extra = FileManager.default.fileExists(atPath: scenarioPlaces.path) ? [scenarioPlaces] : []
         do {
-            let layers = try GazetteerLoader.loadLayers(directory: input.gazetteerURL, extraLayers: extra)
-            let basemap = try GazetteerLoader.loadBasemap(directory: input.gazetteerURL)
-            problems += GazetteerCheck.problems(layers: layers, country: basemap.country.area)
-            _ = try ScenarioLoader.load(directory: input.scenarioURL, gazetteerDirectory: input.gazetteerURL)
+            _ = try Validation.load(input)
         } catch let error as InputError {
-            problems += error.problems
-        }
-        var seen = Set<InputProblem>()
-        for problem in problems where seen.insert(problem).inserted { printError(problem.description) }
-        guard problems.isEmpty else {
-            printError("\(seen.count) problem\(seen.count == 1 ? "" : "s") found")
+            for problem in error.problems { printError(problem.description) }
+            let count = error.problems.count
+            printError("\(count) problem\(count == 1 ? "" : "s") found; fix them and run check again")
             throw ExitCode.failure
         }
-        print("ok: the gazetteer and \(input.scenario) have no problems")
+        print("ok: the gazetteer and \(input.scenarioName) have no problems")
     }
 }

@@ -12,5 +12,16 @@ struct ControlMap: ParsableCommand {
             Example:
               controlmap render --date 2024-11-30 --view northwest --lang ar
             """,
+        version: ControlMapVersion.current,
         subcommands: [Render.self, Diff.self, SnapshotCommand.self, Resolve.self, Check.self, ImportCommand.self])
+
+    /// Parses and runs the subcommand, reporting each family of error in its own way.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: ErrorReport.report(error) ?? error)
+        }
+    }
 }

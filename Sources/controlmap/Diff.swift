@@ -16,6 +16,7 @@ struct Diff: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Earlier date (YYYY-MM-DD); default: the first claim's date.")
     var from: Day?
@@ -24,18 +25,18 @@ struct Diff: ParsableCommand {
     var to: Day?
 
     @Option(help: "text (a short summary) or json.")
-    var format: OutputFormat = .text
+    var format: SummaryFormat = .text
 
-    @Option(help: "Also write the ground that changed hands as GeoJSON to this file.")
+    @Option(help: ArgumentHelp("Also write the ground that changed hands as GeoJSON to this file (- for stdout, "
+        + "instead of the summary)."))
     var geojson: String?
 
     func validate() throws {
-        if format == .geojson { throw ValidationError("--format takes text or json; use --geojson FILE for geometry") }
         if let from, let to, !(from < to) { throw ValidationError("--from must be before --to") }
     }
 
     func run() throws {
-        let workspace = try Workspace.load(input)
+        let workspace = try Workspace.load(input, cache: cache)
         let scenario = workspace.scenario
         let start = try workspace.date(from ?? scenario.dates.first)
         let end = try workspace.date(to)
@@ -44,10 +45,11 @@ struct Diff: ParsableCommand {
             try workspace.territory.diff(from: start, to: end)
         }
         if let geojson {
-            try OutputFile.write(Array((diff.geoJSON().serialized() + "\n").utf8), to: URL(fileURLWithPath: geojson))
+            try OutputFile.write(Array((diff.geoJSON().serialized() + "\n").utf8), to: geojson)
+            if geojson == OutputFile.standardOutput { return }
         }
         switch format {
-        case .json, .geojson: try emit(diff.json(scenario: scenario).serialized(pretty: true) + "\n", to: nil)
+        case .json: try emit(diff.json(scenario: scenario).serialized(pretty: true) + "\n", to: nil)
         case .text: try emit(summary(diff, scenario: scenario), to: nil)
         }
     }

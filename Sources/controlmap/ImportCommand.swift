@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
                                valueName: "path"))
     var admin1: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("CSV file to write.", valueName: "path"))
+    @Option(name: [.short, .long], help: ArgumentHelp("CSV file to write (- for stdout).", valueName: "path"))
     var output = "Gazetteer/geonames/SY.csv"
 
     func validate() throws {
@@ -86,12 +86,7 @@ struct ImportCommand: ParsableCommand {
                 + "check --country, and that the file covers that country; \(output) is unchanged")
             throw ExitCode.failure
         }
-        do {
-            try AtomicWrite.write(PlaceTable.csv(places), to: URL(fileURLWithPath: output))
-        } catch let error as AtomicWrite.Failure {
-            printError("error: \(error)")
-            throw ExitCode.failure
-        }
+        try OutputFile.write(Array(PlaceTable.csv(places).utf8), to: output)
         let credit = ochaNeighbourhoods == nil ? "GeoNames, CC BY 4.0" : "OCHA, CC BY 3.0 IGO"
         printError("wrote \(places.count) places to \(output) (\(credit))")
     }

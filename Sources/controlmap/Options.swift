@@ -8,19 +8,41 @@ import Geometry
 
 /// Where the inputs are: shared by every subcommand.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: "Scenario folder (scenario.yaml, claims.csv).")
-    var scenario = "Scenarios/aleppo-2024"
+    @Option(name: .long, help: ArgumentHelp(
+        "Scenario folder (scenario.yaml, claims.csv); default: the bundled Scenarios/aleppo-2024.",
+        valueName: "folder"))
+    var scenario: String?
 
-    @Option(name: .long, help: "Gazetteer folder (geonames/, curated/, basemap/).")
-    var gazetteer = "Gazetteer"
+    @Option(name: .long, help: ArgumentHelp(
+        "Gazetteer folder (geonames/, curated/, basemap/); default: the installed one, or $CONTROLMAP_DATA/Gazetteer.",
+        valueName: "folder"))
+    var gazetteer: String?
 
-    var scenarioURL: URL { URL(fileURLWithPath: scenario) }
-    var gazetteerURL: URL { URL(fileURLWithPath: gazetteer) }
+    var scenarioURL: URL {
+        scenario.map { URL(fileURLWithPath: $0) } ?? DataFolder.root.appendingPathComponent("Scenarios/aleppo-2024")
+    }
+    var gazetteerURL: URL {
+        gazetteer.map { URL(fileURLWithPath: $0) } ?? DataFolder.root.appendingPathComponent("Gazetteer")
+    }
+
+    /// The scenario folder as the user named it, or the bundled scenario's.
+    var scenarioName: String { scenario ?? GazetteerLoader.displayName(scenarioURL) }
+
+    /// The scenario's own `places.csv`, when it has one: a gazetteer layer above the others.
+    var extraLayers: [URL] {
+        let places = scenarioURL.appendingPathComponent("places.csv")
+        return FileManager.default.fileExists(atPath: places.path) ? [places] : []
+    }
 }
 
-/// Machine or human output.
+/// Machine or human output of `snapshot`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, geojson
+}
+
+/// Machine or human output of the commands that write no geometry.
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
 
 extension Language: ExpressibleByArgument {}

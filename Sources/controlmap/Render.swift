@@ -3,6 +3,7 @@ import Canvas
 import Cartography
 import Claims
 import Foundation
+import Gazetteer
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,7 @@ struct Render: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Date of the map (YYYY-MM-DD); default: the last claim's date.")
     var date: Day?
@@ -43,7 +45,8 @@ struct Render: ParsableCommand {
     @Option(help: "Resolution of a PNG in dots per inch (text and lines scale with it).")
     var dpi: Double = 144
 
-    @Option(name: .shortAndLong, help: "Output file; default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
+    @Option(name: .shortAndLong,
+            help: "Output file (- for stdout); default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
     var output: String?
 
     func validate() throws {
@@ -57,7 +60,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace.load(input)
+        let workspace = try Workspace.load(input, cache: cache)
         let scenario = workspace.scenario
         let range = diff.flatMap(DiffRange.init)
         let day = try workspace.date(range?.to ?? date)
@@ -70,8 +73,8 @@ struct Render: ParsableCommand {
                                      format: imageFormat, widthPx: width, dpi: dpi)
             let bytes = try reportingInputErrors { try renderer.render(request) }
             let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
-            try OutputFile.write(bytes, to: URL(fileURLWithPath: path))
-            print(path)
+            try OutputFile.write(bytes, to: path)
+            if path != OutputFile.standardOutput { print(path) }
         }
     }
 
@@ -79,8 +82,9 @@ struct Render: ParsableCommand {
         if let bbox { return .custom(bbox.envelope) }
         let views = MapView.all(for: scenario)
         let wanted = view ?? scenario.defaultView
-        guard let found = views.first(where: { $0.id == wanted }) else {
-            throw ValidationError("unknown view \"\(wanted)\"; the views are \(views.map(\.id).joined(separator: ", "))")
+        guard let found = views.first(where: { $0.id.lowercased() == wanted.lowercased() }) else {
+            throw ValidationError("unknown view \"\(wanted)\"; "
+                + Suggestion.hint(for: wanted, among: views.map(\.id), defined: "the views are"))
         }
         return found
     }

@@ -28,7 +28,7 @@ struct Resolve: ParsableCommand {
     var at: String?
 
     @Option(help: "text or json.")
-    var format: OutputFormat = .text
+    var format: SummaryFormat = .text
 
     func validate() throws {
         if names.isEmpty && at == nil { throw ValidationError("give at least one name, or --at LAT,LON") }
@@ -37,9 +37,7 @@ struct Resolve: ParsableCommand {
 
     func run() throws {
         let gazetteer = try reportingInputErrors {
-            let scenarioPlaces = input.scenarioURL.appendingPathComponent("places.csv")
-            let extra = FileManager.default.fileExists(atPath: scenarioPlaces.path) ? [scenarioPlaces] : []
-            return try GazetteerLoader.load(directory: input.gazetteerURL, extraLayers: extra)
+            try GazetteerLoader.load(directory: input.gazetteerURL, extraLayers: input.extraLayers)
         }
         if let at, let position = position(at), let nearest = gazetteer.nearest(to: position) {
             let line = String(format: "%@ (%.1f km)", PlaceDescription.withID(nearest.place), nearest.distanceKm)

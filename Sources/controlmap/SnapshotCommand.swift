@@ -16,6 +16,7 @@ struct SnapshotCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     @Option(help: "Date (YYYY-MM-DD); default: the last claim's date.")
     var date: Day?
@@ -23,11 +24,11 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "geojson, json (the same FeatureCollection) or text (areas per actor).")
     var format: OutputFormat = .geojson
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of stdout.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of stdout (- is stdout).")
     var output: String?
 
     func run() throws {
-        let workspace = try Workspace.load(input)
+        let workspace = try Workspace.load(input, cache: cache)
         let day = try workspace.date(date)
         let territory = try reportingInputErrors {
             try workspace.territory.map(at: day)
@@ -61,10 +62,6 @@ struct SnapshotCommand: ParsableCommand {
 
 /// Prints to stdout, or writes the file whole when a path is given.
 func emit(_ text: String, to path: String?) throws {
-    if let path {
-        try OutputFile.write(Array(text.utf8), to: URL(fileURLWithPath: path))
-        printError("wrote \(path)")
-    } else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
+    try OutputFile.write(Array(text.utf8), to: path ?? OutputFile.standardOutput)
+    if let path, path != OutputFile.standardOutput { printError("wrote \(path)") }
 }

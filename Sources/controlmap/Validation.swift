@@ -1,0 +1,75 @@
+import Cartography
+import Claims
+import Foundation
+import Gazetteer
+import Geometry
+
+/// The one validation that `check` runs and every command runs before its work: the gazetteer's layers and basemap,
+/// the scenario's files and its views. Every problem of every file is collected before failing.
+enum Validation {
+    /// The scenario and basemap, or an input error listing every problem found.
+    static func load(_ options: InputOptions) throws -> (scenario: Scenario, basemap: Basemap) {
+        var problems = [InputProblem]()
+        var basemap: Basemap?
+        do {
+            basemap = try GazetteerLoader.loadBasemap(directory: options.gazetteerURL)
+        } catch let error as InputError {
+            problems += error.problems
+        }
+        do {
+            let layers = try GazetteerLoader.loadLayers(directory: options.gazetteerURL,
+                                                        extraLayers: options.extraLayers)
+            problems += GazetteerCheck.problems(layers: layers, country: basemap?.country.area ?? MultiPolygon())
+        } catch let error as InputError {
+            problems += error.problems
+        }
+        var scenario: Scenario?
+        do {
+            scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL)
+        } catch let error as InputError {
+            problems += error.problems
+        }
+        if let scenario { problems += viewProblems(scenario, settings: options.scenarioURL) }
+        let unique = problems.uniqued()
+        guard unique.isEmpty, let scenario, let basemap else { throw InputError(unique) }
+        return (scenario, basemap)
+    }
+
+    /// A default view that names no view, and views that no map projection can show.
+    private static func viewProblems(_ scenario: Scenario, settings folder: URL) -> [InputProblem] {
+        let file = folder.appendingPathComponent("scenario.yaml")
+        let views = MapView.all(for: scenario)
+        var problems = [InputProblem]()
+        if !views.contains(where: { $0.id.lowercased() == scenario.defaultView.lowercased() }) {
+            problems.append(InputProblem(location(of: "default_view", in: file),
+                "default_view \"\(scenario.defaultView)\" names no view; "
+                    + Suggestion.hint(for: scenario.defaultView, among: views.map(\.id), defined: "the views are")))
+        }
+        for view in views where (try? Projection(view.projectionDefinition)) == nil {
+            problems.append(InputProblem(location(of: "id: \(view.id)", in: file),
+                "view \"\(view.id)\" cannot be projected (\(view.projectionDefinition)); make its extent smaller"))
+        }
+        return problems
+    }
+
+    /// The first line of `file` that contains `text`, for problems that the loader does not locate.
+    private static func location(of text: String, in file: URL) -> SourceLocation {
+        let name = GazetteerLoader.displayName(file)
+        let lines = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").components(separatedBy: "\n")
+        for (number, line) in lines.enumerated() {
+            if let range = line.range(of: text) {
+                return SourceLocation(file: name, line: number + 1, column: line.distance(from: line.startIndex,
+                                                                                          to: range.lowerBound) + 1)
+            }
+        }
+        return SourceLocation(file: name, line: 1, column: 1)
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

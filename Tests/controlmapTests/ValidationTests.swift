@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `check` and every command run one validation: what `check` rejects, `render` refuses, and every file's problems
+/// are listed in one pass.
+struct ValidationTests {
+    /// A copy of the bundled scenario with `edit` applied to its files.
+    func scenario(_ edit: (URL) throws -> Void) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("controlmap-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Scenarios/aleppo-2024"), to: folder)
+        try edit(folder)
+        return folder
+    }
+
+    func replace(_ old: String, with new: String, in file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    func append(_ line: String, to file: URL) throws {
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        try (text + line + "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// Adds a `places.csv` with one row, and a claim.
+    func addPlace(_ row: String, claim: String, in folder: URL) throws {
+        let places = folder.appendingPathComponent("places.csv")
+        try append("id,kind,name_en,name_ar,alt_names,lat,lon,parent,admin1,population,source", to: places)
+        try append(row, to: places)
+        try append(claim, to: folder.appendingPathComponent("claims.csv"))
+    }
+
+    /// The results of `check` and of `render` on `folder`.
+    func checkAndRender(_ folder: URL) throws -> [(command: String, result: CLI.Result)] {
+        try [["check"], ["render", "-o", "/tmp/controlmap-\(UUID().uuidString).png"]].map { arguments in
+            (arguments[0], try CLI.run(arguments + ["--scenario", folder.path]))
+        }
+    }
+
+    @Test func everyFilesProblemsAreListedEvenWithABadPlacesRow() throws {
+        let folder = try scenario { folder in
+            try addPlace("x-bad,town,Bad,,,abc,37,,,,https://example.org",
+                         claim: "2024-11-30,Idlib,rebels,control,Reuters,https://r,n", in: folder)
+            try replace("\"#c8102e\"", with: "\"#ｃ８１０２ｅ\"", in: folder.appendingPathComponent("scenario.yaml"))
+        }
+        for (command, result) in try checkAndRender(folder) {
+            #expect(result.status == 1, "\(command) exits with 1")
+            #expect(result.stderr.contains("places.csv:2:18: error: latitude \"abc\""), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("claims.csv:195:18: error: unknown actor \"rebels\""), "\(command)")
+            #expect(result.stderr.contains("scenario.yaml:9:13: error: \"#ｃ８１０２ｅ\" is not a colour"), "\(command)")
+        }
+    }
+
+    @Test func aPlaceAtThePoleIsRefusedByCheckAndRender() throws {
+        let folder = try scenario { folder in
+            try addPlace("x-pole,town,Pole,,,90,37,,,,https://example.org",
+                         claim: "2024-11-30,x-pole,hts,control,Reuters,https://r,n", in: folder)
+        }
+        for (command, result) in try checkAndRender(folder) {
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("places.csv:2:1: error: \"x-pole\" at 90.0000,37.0000 lies outside the country"),
+                    "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test func unknownDefaultViewIsFoundByCheckWithASuggestion() throws {
+        let folder = try scenario { folder in
+            try replace("default_view: northwest", with: "default_view: north", in: folder.appendingPathComponent("scenario.yaml"))
+        }
+        let result = try CLI.run(["check", "--scenario", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("scenario.yaml:41:1: error: default_view \"north\" names no view; did you mean "
+            + "northwest? the views are syria, northwest, aleppo-city"), "\(result.stderr)")
+    }
+
+    @Test func viewBeyondWhatAProjectionShowsIsFoundByCheck() throws {
+        let folder = try scenario { folder in
+            try replace("radius_km: 7", with: "radius_km: 70000", in: folder.appendingPathComponent("scenario.yaml"))
+        }
+        let result = try CLI.run(["check", "--scenario", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("scenario.yaml:38:13: error: the view spans"), "\(result.stderr)")
+    }
+
+    @Test func viewNamesAndActorIDsIgnoreCase() throws {
+        let folder = try scenario { folder in
+            try append("2024-11-30,Idlib,HTS,control,Reuters,https://r,n", to: folder.appendingPathComponent("claims.csv"))
+        }
+        #expect(try CLI.run(["check", "--scenario", folder.path]).status == 0)
+        let result = try CLI.run(["render", "--view", "NorthWest", "--scenario", folder.path, "-o", "/tmp/controlmap-case.svg"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}
