@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes Gazetteer/wof/SY.csv, the gazetteer's village layer: every current Syrian locality of Who's On First
 (https://github.com/whosonfirst-data/whosonfirst-data-admin-sy; structure CC0, names from GeoNames CC BY 4.0),
-with its GeoNames id, its names in Latin and Arabic script, and the OCHA district and governorate it lies in.
+with its GeoNames id, its names in Latin and Arabic script, and the OCHA district and governorate it lies in
+(localities more than about 5 km outside every OCHA district, across the border, are left out).
 
 Reads the repository's GeoJSON records straight from a git directory (a clone, bare or not), so no work tree is
 needed:
@@ -126,6 +127,8 @@ def main():
             if row["deprecated"]:
                 continue  # WOF deprecates duplicates and mistakes; a deprecated record names no place
             entry = place(row, others, districts)
+            if not entry["admin1"]:
+                continue  # WOF files a few Turkish border villages under Syria; OCHA's districts leave them out
             if entry["id"] in seen:
                 entry["id"] = f"wof-{row['wof_id']}"
             seen.add(entry["id"])

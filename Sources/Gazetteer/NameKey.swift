@@ -28,7 +28,7 @@ public struct NameKey: Hashable, Sendable {
 
     private static let arabicGeneric: [String: Set<PlaceKind>] = [
         "حي": [.neighbourhood, .district], "مدينه": [.city, .town], "بلده": [.town, .village],
-        "قريه": [.village], "مطار": [.airport, .airbase], "قاعده": [.airbase, .base],
+        "قريه": [.village], "مطار": [.airport, .airbase], "قاعده": [.airbase, .base], "مخيم": [.camp],
         "منطقه": [], "محافظه": [],
     ]
 
@@ -43,7 +43,11 @@ public struct NameKey: Hashable, Sendable {
             case 0x0621: continue  // lone hamza
             case 0x0629: scalars.append("\u{0647}")  // ta marbuta
             case 0x06A9: scalars.append("\u{0643}")  // keheh
-            case 0x06CC: scalars.append("\u{064A}")  // farsi yeh
+            case 0x06CC, 0x06CE: scalars.append("\u{064A}")  // farsi yeh, Kurdish yeh with v
+            case 0x06D5: scalars.append("\u{0647}")  // Kurdish ae
+            case 0x06C6: scalars.append("\u{0648}")  // Kurdish oe
+            case 0x0695: scalars.append("\u{0631}")  // Kurdish heavy r
+            case 0x06B5: scalars.append("\u{0644}")  // Kurdish heavy l
             default:
                 if CharacterSet.letters.contains(scalar) || CharacterSet.decimalDigits.contains(scalar) {
                     scalars.append(scalar)
@@ -79,13 +83,23 @@ public struct NameKey: Hashable, Sendable {
         "city": [.city], "town": [.town], "village": [.village], "neighbourhood": [.neighbourhood],
         "neighborhood": [.neighbourhood], "district": [.neighbourhood, .district], "quarter": [.neighbourhood],
         "hayy": [.neighbourhood], "airport": [.airport, .airbase], "airbase": [.airbase],
-        "airfield": [.airbase, .airport], "base": [.airbase, .base], "military": [],
+        "airfield": [.airbase, .airport], "base": [.airbase, .base], "military": [], "camp": [.camp],
     ]
 
     private static let english = Locale(identifier: "en")
     private static let apostrophes: Set<Character> = ["ʿ", "ʾ", "‘", "’", "`", "'", "´", "ʻ", "ʼ"]
 
+    /// Letters diacritic folding leaves alone or folds too far: Turkish dotless i, Azerbaijani schwa, and
+    /// Turkish and Kurdish ş and ç, which English writes sh and ch.
+    private static let letterSpellings: [Character: String] = [
+        "ı": "i", "ə": "a", "Ə": "a", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch", "ß": "ss",
+    ]
+
     private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
+        var name = name
+        if name.contains(where: { letterSpellings[$0] != nil }) {
+            name = String(name.flatMap { letterSpellings[$0] ?? String($0) })
+        }
         let folded = name.utf8.allSatisfy { $0 < 0x80 }
             ? name.lowercased()
             : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: english)
@@ -110,9 +124,10 @@ public struct NameKey: Hashable, Sendable {
         return withoutArticles.map(collapseDoubles).joined(separator: " ")
     }
 
+    /// Doubled letters written single ("Tall"/"Tal"); digits stay as they are ("P880" is not "P80").
     private static func collapseDoubles(_ word: String) -> String {
         var result = ""
-        for character in word where character != result.last {
+        for character in word where character != result.last || character.isNumber {
             result.append(character)
         }
         return result
@@ -120,8 +135,8 @@ public struct NameKey: Hashable, Sendable {
 
     /// Letter pairs transliterations disagree on, unified in this order (each pass sees the last one's result).
     private static let skeletonPairs: [([Unicode.Scalar], [Unicode.Scalar])] = [
-        ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("q", "k"), ("c", "k"),
-        ("ou", "u"), ("w", "v"), ("j", "g"), ("dj", "g"), ("x", "ks"),
+        ("x", "kh"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("q", "k"),
+        ("c", "k"), ("ou", "u"), ("w", "v"), ("dj", "g"), ("j", "g"),
     ].map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
 
     /// Consonants only, after unifying the letter pairs transliterations disagree on.

@@ -43,6 +43,15 @@ struct NameIndex: Sendable {
     }
 }
 
+extension NameIndex {
+    /// The kinds a descriptor accepts: the data's city, town and village are rough, so "X town" also finds X
+    /// listed as a village or a city.
+    static func acceptedKinds(_ hint: Set<PlaceKind>) -> Set<PlaceKind> {
+        let settlements: Set<PlaceKind> = [.city, .town, .village]
+        return hint.isDisjoint(with: settlements) ? hint : hint.union(settlements)
+    }
+}
+
 extension Gazetteer {
     /// Resolves a name in Arabic or any Latin spelling, or a place id. `Aleppo/Ashrafieh` looks for
     /// Ashrafieh inside Aleppo; `scope` does the same for a whole query.
@@ -64,17 +73,18 @@ extension Gazetteer {
             ((names.byKey[name.key] ?? []).filter { !$0.primary }, 0.95),
             (name.skeleton.isEmpty ? [] : names.bySkeleton[name.skeleton] ?? [], 0.85),
         ]
+        let hint = NameIndex.acceptedKinds(name.kindHint)
         for tier in tiers {
-            let candidates = candidates(tier.entries, hint: name.kindHint, scope: scope)
+            let candidates = candidates(tier.entries, hint: hint, scope: scope)
             if !candidates.isEmpty { return decide(candidates, score: tier.score) }
         }
         return fuzzy(name, scope: scope)
     }
 
     /// Places of the entries that fit the hint and scope, best first, without repeats.
-    private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?) -> [Place] {
+    private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?) -> [Int] {
         var seen = Set<Int>()
-        var result = [Place]()
+        var result = [Int]()
         let severalPlaces = Set(entries.map(\.place)).count > 1
         for entry in entries where !seen.contains(entry.place) {
             let place = places[entry.place]
@@ -84,9 +94,9 @@ extension Gazetteer {
             }
             if let scope, !inScope(place, scope) { continue }
             seen.insert(entry.place)
-            result.append(place)
+            result.append(entry.place)
         }
-        return result.sorted(by: Gazetteer.ranksBefore)
+        return result.sorted(by: ranksBefore)
     }
 
     private func inScope(_ place: Place, _ scope: Place) -> Bool {
@@ -94,19 +104,30 @@ extension Gazetteer {
             && (isDescendant(place, of: scope) || Geodesic.distanceKm(place.lonLat, scope.lonLat) <= 25)
     }
 
-    /// One candidate, or one that outranks the rest by kind or by ten times the population; else ambiguous.
-    private func decide(_ candidates: [Place], score: Double) -> Resolution {
-        guard candidates.count > 1 else { return .found(candidates[0], score: score) }
-        let best = candidates[0], next = candidates[1]
-        let outranks = best.kind.rank > next.kind.rank
-            || (best.kind.rank == next.kind.rank && (best.population ?? 0) >= 10 * max(next.population ?? 0, 1))
-        return outranks ? .found(best, score: score) : .ambiguous(candidates)
+    /// One candidate, or one that outranks the rest: better known (beyond the village layers), of a higher
+    /// kind, or ten times as populous; else ambiguous.
+    private func decide(_ candidates: [Int], score: Double) -> Resolution {
+        let best = candidates[0]
+        guard candidates.count > 1 else { return .found(places[best], score: score) }
+        let next = candidates[1]
+        let (a, b) = (places[best], places[next])
+        let outranks: Bool
+        if notable.contains(best) != notable.contains(next) {
+            outranks = notable.contains(best)
+        } else {
+            outranks = a.kind.rank > b.kind.rank
+                || (a.kind.rank == b.kind.rank && (a.population ?? 0) >= 10 * max(b.population ?? 0, 1))
+        }
+        return outranks ? .found(a, score: score) : .ambiguous(candidates.map { places[$0] })
     }
 
-    static func ranksBefore(_ left: Place, _ right: Place) -> Bool {
-        if left.kind.rank != right.kind.rank { return left.kind.rank > right.kind.rank }
-        if (left.population ?? 0) != (right.population ?? 0) { return (left.population ?? 0) > (right.population ?? 0) }
-        return left.id < right.id
+    /// Better-known places first, then higher kinds, then larger populations.
+    func ranksBefore(_ left: Int, _ right: Int) -> Bool {
+        if notable.contains(left) != notable.contains(right) { return notable.contains(left) }
+        let (a, b) = (places[left], places[right])
+        if a.kind.rank != b.kind.rank { return a.kind.rank > b.kind.rank }
+        if (a.population ?? 0) != (b.population ?? 0) { return (a.population ?? 0) > (b.population ?? 0) }
+        return a.id < b.id
     }
 
     /// Near spellings by edit distance: one edit in a long name resolves; anything else only suggests.
@@ -127,7 +148,7 @@ extension Gazetteer {
             }
         }
         let ranked = best.filter { scope == nil || inScope(places[$0.key], scope!) }
-            .sorted { $0.value != $1.value ? $0.value < $1.value : Gazetteer.ranksBefore(places[$0.key], places[$1.key]) }
+            .sorted { $0.value != $1.value ? $0.value < $1.value : ranksBefore($0.key, $1.key) }
         if let first = ranked.first, first.value == 1, query.count >= 6,
            ranked.count == 1 || ranked[1].value > 1 {
             return .found(places[first.key], score: 0.8)
@@ -155,20 +176,22 @@ enum EditDistance {
                         rows: UnsafeMutableBufferPointer<Int>) -> Int {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let width = b.count + 1
-        var previous = rows.baseAddress!, current = previous + width
-        for j in 0...b.count { previous[j] = j }
+        precondition(rows.count >= 2 * width, "edit distance scratch rows too short")
+        var previous = 0, current = width
+        for j in 0...b.count { rows[previous + j] = j }
         for i in 1...a.count {
-            current[0] = i
+            rows[current] = i
             var rowMin = i
             let letter = a[i - 1]
             for j in 1...b.count {
-                let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter == b[j - 1] ? 0 : 1))
-                current[j] = value
+                let substitution = rows[previous + j - 1] + (letter == b[j - 1] ? 0 : 1)
+                let value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, substitution)
+                rows[current + j] = value
                 rowMin = min(rowMin, value)
             }
             if rowMin > limit { return limit + 1 }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return rows[previous + b.count]
     }
 }

@@ -27,8 +27,9 @@ struct Check: ParsableCommand {
         }
         var seen = Set<InputProblem>()
         for problem in problems where seen.insert(problem).inserted { printError(problem.description) }
-        guard problems.isEmpty else {
-            printError("\(seen.count) problem\(seen.count == 1 ? "" : "s") found")
+        let errors = seen.filter { !$0.isWarning }.count
+        guard errors == 0 else {
+            printError("\(errors) problem\(errors == 1 ? "" : "s") found")
             throw ExitCode.failure
         }
         print("ok: the gazetteer and \(input.scenario) have no problems")
