@@ -25,6 +25,10 @@ EXTRACT_FIELDS = ["wof_id", "name_en", "name_ar", "lat", "lon", "gn_id", "gn_fea
                   "deprecated", "src_geom"]
 
 
+#: Words that make a locality a camp: "Mukhayyam al Yarmuk", "Khan Shih Camp", "مخيم اليرموك".
+CAMP_WORDS = ("mukhayyam", "mukhayam", "mokhayam", " camp", "مخيم")
+
+
 def records(git_dir):
     """Every GeoJSON record of the repository's data/ folder, as (path, properties)."""
     git = ["git", f"--git-dir={git_dir}"]
@@ -102,11 +106,14 @@ def place(row, others, districts):
             seen.add(name.casefold())
             alternates.append(name)
     population = row["gn_population"] or 0
+    kind = settlement_kind(row["gn_feature_code"], population)
+    if any(word in name.casefold() for name in [name_en, name_ar] + alternates for word in CAMP_WORDS):
+        kind = "camp"
     admin1, admin2 = districts.at(row["lon"], row["lat"])
     gn_id = str(row["gn_id"]) if row["gn_id"] not in ("", None, -1, 0) else ""
     return {
         "id": f"gn-{gn_id}" if gn_id else f"wof-{row['wof_id']}",
-        "kind": settlement_kind(row["gn_feature_code"], population),
+        "kind": kind,
         "name_en": name_en, "name_ar": name_ar, "alt_names": "|".join(alternates),
         "lat": coordinate(row["lat"]), "lon": coordinate(row["lon"]), "parent": "", "admin1": admin1,
         "population": population or "", "source": f"WOF {row['wof_id']}", "admin2": admin2, "pcode": "",

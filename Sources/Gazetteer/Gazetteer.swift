@@ -42,6 +42,11 @@ public struct Gazetteer: Sendable {
         return nil
     }
 
+    /// The index in `places` of the place with this id, following aliases.
+    func index(of id: String) -> Int? {
+        place(id: id).flatMap { byID[$0.id] }
+    }
+
     /// Places whose parent is `id`.
     public func children(of id: String) -> [Place] {
         places.filter { $0.parent == id }

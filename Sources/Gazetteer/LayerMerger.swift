@@ -103,8 +103,10 @@ struct LayerMerger {
 
     private static let settlementKinds: Set<PlaceKind> = [.city, .town, .village]
 
+    /// Kinds one settlement may have in different sources: city, town, village and camp.
     private static func sameKindFamily(_ a: PlaceKind, _ b: PlaceKind) -> Bool {
-        a == b || (settlementKinds.contains(a) && settlementKinds.contains(b))
+        let family = settlementKinds.union([.camp])
+        return a == b || (family.contains(a) && family.contains(b))
     }
 
     private static func citedGeoNamesID(_ source: String) -> Int? {
@@ -118,6 +120,8 @@ struct LayerMerger {
         var joined = old
         if settlementKinds.contains(old.kind) && settlementKinds.contains(row.kind) && row.kind.rank > old.kind.rank {
             joined.kind = row.kind
+        } else if row.kind == .camp && settlementKinds.contains(old.kind) {
+            joined.kind = .camp  // a source that names it a camp knows more than one that calls it a village
         }
         joined.altNames += newNames(row, over: old)
         fillGaps(&joined, from: row)

@@ -68,35 +68,49 @@ extension Gazetteer {
         }
         let name = NameKey(trimmed)
         guard !name.key.isEmpty else { return .unknown(suggestions: []) }
+        // An exact spelling, main name or alternate, beats any skeleton match; a main name counts for more.
         let tiers: [(entries: [NameIndex.Entry], score: Double)] = [
-            ((names.byKey[name.key] ?? []).filter(\.primary), 1.0),
-            ((names.byKey[name.key] ?? []).filter { !$0.primary }, 0.95),
+            (names.byKey[name.key] ?? [], 1.0),
             (name.skeleton.isEmpty ? [] : names.bySkeleton[name.skeleton] ?? [], 0.85),
         ]
         let hint = NameIndex.acceptedKinds(name.kindHint)
         for tier in tiers {
-            let candidates = candidates(tier.entries, hint: hint, scope: scope)
-            if !candidates.isEmpty { return decide(candidates, score: tier.score) }
+            let (candidates, primary) = candidates(tier.entries, hint: hint, scope: scope)
+            guard !candidates.isEmpty else { continue }
+            let resolution = decide(candidates, primary: primary)
+            if case .found(let place, _) = resolution, let index = index(of: place.id) {
+                let score = primary.contains(index) || tier.score < 1 ? tier.score : 0.95
+                return .found(place, score: score)
+            }
+            return resolution
         }
         return fuzzy(name, scope: scope)
     }
 
-    /// Places of the entries that fit the hint and scope, best first, without repeats.
-    private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?) -> [Int] {
+    /// Places of the entries that fit the hint and scope, best first, without repeats; and those matched by
+    /// their main English or Arabic name.
+    private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?)
+        -> (places: [Int], primary: Set<Int>) {
         var seen = Set<Int>()
         var result = [Int]()
+        var primary = Set<Int>()
         let severalPlaces = Set(entries.map(\.place)).count > 1
-        for entry in entries where !seen.contains(entry.place) {
+        for entry in entries {
             let place = places[entry.place]
             if !hint.isEmpty && !hint.contains(place.kind) { continue }
             if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind) && severalPlaces {
                 continue  // "مطار حلب" spelled as just "حلب" is the city, not its airport
             }
             if let scope, !inScope(place, scope) { continue }
-            seen.insert(entry.place)
-            result.append(entry.place)
+            if entry.primary { primary.insert(entry.place) }
+            if seen.insert(entry.place).inserted { result.append(entry.place) }
         }
-        return result.sorted(by: ranksBefore)
+        let sorted = result.sorted { left, right in
+            if notable.contains(left) != notable.contains(right) { return notable.contains(left) }
+            if primary.contains(left) != primary.contains(right) { return primary.contains(left) }
+            return ranksBefore(left, right)
+        }
+        return (sorted, primary)
     }
 
     private func inScope(_ place: Place, _ scope: Place) -> Bool {
@@ -104,21 +118,23 @@ extension Gazetteer {
             && (isDescendant(place, of: scope) || Geodesic.distanceKm(place.lonLat, scope.lonLat) <= 25)
     }
 
-    /// One candidate, or one that outranks the rest: better known (beyond the village layers), of a higher
-    /// kind, or ten times as populous; else ambiguous.
-    private func decide(_ candidates: [Int], score: Double) -> Resolution {
+    /// One candidate, or one that outranks the rest: better known (beyond the village layers), matched by its
+    /// main name, of a higher kind, or ten times as populous; else ambiguous.
+    private func decide(_ candidates: [Int], primary: Set<Int>) -> Resolution {
         let best = candidates[0]
-        guard candidates.count > 1 else { return .found(places[best], score: score) }
+        guard candidates.count > 1 else { return .found(places[best], score: 1) }
         let next = candidates[1]
         let (a, b) = (places[best], places[next])
         let outranks: Bool
         if notable.contains(best) != notable.contains(next) {
             outranks = notable.contains(best)
+        } else if primary.contains(best) != primary.contains(next) {
+            outranks = primary.contains(best)
         } else {
             outranks = a.kind.rank > b.kind.rank
                 || (a.kind.rank == b.kind.rank && (a.population ?? 0) >= 10 * max(b.population ?? 0, 1))
         }
-        return outranks ? .found(a, score: score) : .ambiguous(candidates.map { places[$0] })
+        return outranks ? .found(a, score: 1) : .ambiguous(candidates.map { places[$0] })
     }
 
     /// Better-known places first, then higher kinds, then larger populations.
