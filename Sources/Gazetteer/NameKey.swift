@@ -39,12 +39,14 @@ public struct NameKey: Hashable, Sendable {
             case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640: continue  // diacritics, tatweel
             case 0x0622, 0x0623, 0x0625, 0x0671: scalars.append("\u{0627}")  // alef forms
             case 0x0624: scalars.append("\u{0648}")  // waw with hamza
-            case 0x0626, 0x0649: scalars.append("\u{064A}")  // ya with hamza, alef maqsura
+            case 0x0626:  // ya with hamza; word-initial (Kurdish "ئیدلب") it only carries a vowel, like alef
+                scalars.append(scalars.last == nil || scalars.last == " " ? "\u{0627}" : "\u{064A}")
+            case 0x0649: scalars.append("\u{064A}")  // alef maqsura
             case 0x0621: continue  // lone hamza
             case 0x0629: scalars.append("\u{0647}")  // ta marbuta
             case 0x06A9: scalars.append("\u{0643}")  // keheh
             case 0x06CC, 0x06CE: scalars.append("\u{064A}")  // farsi yeh, Kurdish yeh with v
-            case 0x06D5: scalars.append("\u{0647}")  // Kurdish ae
+            case 0x06D5: scalars.append("\u{06D5}")  // Kurdish ae: a vowel, or a final ta marbuta; see below
             case 0x06C6: scalars.append("\u{0648}")  // Kurdish oe
             case 0x0695: scalars.append("\u{0631}")  // Kurdish heavy r
             case 0x06B5: scalars.append("\u{0644}")  // Kurdish heavy l
@@ -56,7 +58,7 @@ public struct NameKey: Hashable, Sendable {
                 }
             }
         }
-        var words = String(scalars).split(separator: " ").map(String.init)
+        var words = String(scalars).split(separator: " ").map(kurdishVowels)
         words = words.compactMap { word in
             if let kinds = arabicGeneric[word] {
                 hint.formUnion(kinds)
@@ -72,10 +74,23 @@ public struct NameKey: Hashable, Sendable {
         return stripped.joined(separator: " ")
     }
 
+    /// Kurdish writes vowels Arabic leaves out: ە inside a word ("حەلەب") is dropped, at its end ("ڕەقە") it is
+    /// the ta marbuta Arabic writes there.
+    private static func kurdishVowels(_ word: Substring) -> String {
+        let letters = Array(word.unicodeScalars)
+        guard letters.contains("\u{06D5}") else { return String(word) }
+        let last = letters.count - 1
+        var result = String.UnicodeScalarView()
+        for (index, letter) in letters.enumerated() {
+            if letter != "\u{06D5}" { result.append(letter) } else if index == last { result.append("\u{0647}") }
+        }
+        return String(result)
+    }
+
     // MARK: - Latin
 
     private static let articles: Set<String> = [
-        "al", "el", "ul", "il", "ash", "esh", "as", "es", "az", "ez", "ad", "ed", "ar", "er", "at", "et", "an", "en",
+        "al", "el", "ul", "il", "ash", "esh", "ech", "as", "es", "az", "ez", "ad", "ed", "ar", "er", "at", "et", "an", "en",
         "ath", "adh", "ath", "l", "the",
     ]
 

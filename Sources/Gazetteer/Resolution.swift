@@ -16,6 +16,8 @@ struct NameIndex: Sendable {
         var place: Int
         var primary: Bool
         var hint: Set<PlaceKind>
+        /// Its spelling's index in `keys`.
+        var key: Int
     }
 
     var byKey: [String: [Entry]] = [:]
@@ -24,16 +26,22 @@ struct NameIndex: Sendable {
     var scalars: [UInt32] = []
     /// Where each key lies in `scalars`, and its place.
     var keys: [(start: Int, count: Int, place: Int)] = []
+    /// Indices of `keys` by their first letter and by their last: a spelling one edit away from a query keeps
+    /// one of the two, so the near-spelling search reads two buckets instead of every key.
+    var byFirst: [UInt32: [Int]] = [:]
+    var byLast: [UInt32: [Int]] = [:]
 
     init(_ places: [Place]) {
         for (index, place) in places.enumerated() {
             for (position, name) in place.allNames.enumerated() {
                 let name = NameKey(name)
                 guard !name.key.isEmpty else { continue }
-                let entry = Entry(place: index, primary: position < 2, hint: name.kindHint)
+                let entry = Entry(place: index, primary: position < 2, hint: name.kindHint, key: keys.count)
                 byKey[name.key, default: []].append(entry)
                 let start = scalars.count
                 scalars.append(contentsOf: name.key.unicodeScalars.lazy.map(\.value))
+                byFirst[scalars[start], default: []].append(keys.count)
+                byLast[scalars[scalars.count - 1], default: []].append(keys.count)
                 keys.append((start, scalars.count - start, index))
                 if name.skeleton.filter({ $0 != " " }).count >= 3 {
                     bySkeleton[name.skeleton, default: []].append(entry)
@@ -69,13 +77,16 @@ extension Gazetteer {
         let name = NameKey(trimmed)
         guard !name.key.isEmpty else { return .unknown(suggestions: []) }
         // An exact spelling, main name or alternate, beats any skeleton match; a main name counts for more.
-        let tiers: [(entries: [NameIndex.Entry], score: Double)] = [
-            (names.byKey[name.key] ?? [], 1.0),
-            (name.skeleton.isEmpty ? [] : names.bySkeleton[name.skeleton] ?? [], 0.85),
+        // Among skeleton matches, only the spellings nearest the query count ("Saloum" is Salum, not Salamiyah).
+        let tiers: [(entries: [NameIndex.Entry], score: Double, nearestOnly: Bool)] = [
+            (names.byKey[name.key] ?? [], 1.0, false),
+            (name.skeleton.isEmpty ? [] : names.bySkeleton[name.skeleton] ?? [], 0.85, true),
         ]
         let hint = NameIndex.acceptedKinds(name.kindHint)
         for tier in tiers {
-            let (candidates, primary) = candidates(tier.entries, hint: hint, scope: scope)
+            var entries = tier.entries.filter { fits($0, hint: hint, scope: scope, among: tier.entries) }
+            if tier.nearestOnly { entries = nearest(entries, to: name.key) }
+            let (candidates, primary) = candidates(entries)
             guard !candidates.isEmpty else { continue }
             let resolution = decide(candidates, primary: primary)
             if case .found(let place, _) = resolution, let index = index(of: place.id) {
@@ -87,21 +98,37 @@ extension Gazetteer {
         return fuzzy(name, scope: scope)
     }
 
-    /// Places of the entries that fit the hint and scope, best first, without repeats; and those matched by
-    /// their main English or Arabic name.
-    private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?)
-        -> (places: [Int], primary: Set<Int>) {
+    /// Whether an entry's place fits the descriptor's kinds and the scope.
+    private func fits(_ entry: NameIndex.Entry, hint: Set<PlaceKind>, scope: Place?, among entries: [NameIndex.Entry])
+        -> Bool {
+        let place = places[entry.place]
+        if !hint.isEmpty && !hint.contains(place.kind) { return false }
+        if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind)
+            && entries.contains(where: { $0.place != entry.place }) {
+            return false  // "مطار حلب" spelled as just "حلب" is the city, not its airport
+        }
+        if let scope, !inScope(place, scope) { return false }
+        return true
+    }
+
+    /// The entries whose spelling is fewest edits from the key.
+    private func nearest(_ entries: [NameIndex.Entry], to key: String) -> [NameIndex.Entry] {
+        guard entries.count > 1 else { return entries }
+        let query = key.unicodeScalars.map(\.value)
+        let distances = entries.map { entry in
+            let (start, count, _) = names.keys[entry.key]
+            return EditDistance.between(Array(names.scalars[start..<start + count]), query, limit: .max / 2)
+        }
+        let best = distances.min()!
+        return zip(entries, distances).filter { $0.1 == best }.map(\.0)
+    }
+
+    /// Places of the entries, best first, without repeats; and those matched by their main English or Arabic name.
+    private func candidates(_ entries: [NameIndex.Entry]) -> (places: [Int], primary: Set<Int>) {
         var seen = Set<Int>()
         var result = [Int]()
         var primary = Set<Int>()
-        let severalPlaces = Set(entries.map(\.place)).count > 1
         for entry in entries {
-            let place = places[entry.place]
-            if !hint.isEmpty && !hint.contains(place.kind) { continue }
-            if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind) && severalPlaces {
-                continue  // "مطار حلب" spelled as just "حلب" is the city, not its airport
-            }
-            if let scope, !inScope(place, scope) { continue }
             if entry.primary { primary.insert(entry.place) }
             if seen.insert(entry.place).inserted { result.append(entry.place) }
         }
@@ -146,7 +173,8 @@ extension Gazetteer {
         return a.id < b.id
     }
 
-    /// Near spellings by edit distance: one edit in a long name resolves; anything else only suggests.
+    /// Near spellings by edit distance: one edit in a long name resolves; anything else only suggests (among
+    /// spellings that share the query's first or last letter).
     private func fuzzy(_ name: NameKey, scope: Place?) -> Resolution {
         let query = name.key.unicodeScalars.map(\.value)
         let limit = max(1, query.count / 4)
@@ -155,7 +183,9 @@ extension Gazetteer {
         names.scalars.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { query in
                 scratch.withUnsafeMutableBufferPointer { rows in
-                    for entry in names.keys where abs(entry.count - query.count) <= limit {
+                    let buckets = [names.byFirst[query[0]] ?? [], names.byLast[query[query.count - 1]] ?? []]
+                    for entry in buckets.joined().lazy.map({ names.keys[$0] })
+                    where abs(entry.count - query.count) <= limit {
                         let key = UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])
                         let distance = EditDistance.between(key, query, limit: limit, rows: rows)
                         if distance <= limit, distance < best[entry.place] ?? .max { best[entry.place] = distance }
