@@ -110,19 +110,43 @@ public struct NameKey: Hashable, Sendable {
         "ı": "i", "ə": "a", "Ə": "a", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch", "ß": "ss",
     ]
 
+    /// What each Latin letter beyond ASCII folds to, worked out once: lower-case letters without diacritics
+    /// (`letterSpellings` where it has one), nothing for a combining mark, a space for a symbol.
+    private static let foldedScalars: [UInt32: String] = {
+        var table = [UInt32: String]()
+        for value in Array(UInt32(0x80)...0x24F) + Array(UInt32(0x1E00)...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                                                locale: english)
+            table[value] = folded.allSatisfy { $0.isLetter || $0.isNumber } ? folded.lowercased() : " "
+        }
+        for value in UInt32(0x300)...0x36F { table[value] = "" }
+        for (letter, spelling) in letterSpellings { table[letter.unicodeScalars.first!.value] = spelling }
+        return table
+    }()
+
+    private static let apostropheScalars = Set(apostrophes.flatMap { $0.unicodeScalars.map(\.value) })
+
     private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
-        var name = name
-        if name.contains(where: { letterSpellings[$0] != nil }) {
-            name = String(name.flatMap { letterSpellings[$0] ?? String($0) })
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if apostropheScalars.contains(value) { continue }
+            switch value {
+            case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
+            case 0x30...0x39, 0x61...0x7A: scalars.append(scalar)
+            case 0..<0x80: scalars.append(" ")
+            default:
+                if let folded = foldedScalars[value] {
+                    scalars.append(contentsOf: folded.unicodeScalars)
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    scalars.append(" ")
+                }
+            }
         }
-        let folded = name.utf8.allSatisfy { $0 < 0x80 }
-            ? name.lowercased()
-            : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: english)
-        var cleaned = ""
-        for character in folded {
-            if apostrophes.contains(character) { continue }
-            cleaned.append(character.isLetter || character.isNumber ? character : " ")
-        }
+        let cleaned = String(scalars)
         var words = cleaned.split(separator: " ").map(String.init)
         words = words.compactMap { word in
             if let kinds = latinGeneric[word] {
