@@ -24,7 +24,7 @@ public struct Gazetteer: Sendable {
         self.aliases = merger.aliases
         self.divergences = merger.divergences
         self.notable = merger.notable
-        self.names = NameIndex(merger.places)
+        self.names = NameIndex(merger.places, known: merger.nameKeys)
     }
 
     public init(places: [Place]) {

@@ -31,9 +31,11 @@ struct LayerMerger {
     private(set) var notable = Set<Int>()
     /// Places by the keys of their English and Arabic names.
     private var byKey = [String: [Int]]()
+    /// The name keys worked out so far, for the name index to reuse.
+    private(set) var nameKeys = [String: NameKey]()
 
     mutating func add(_ place: Place) {
-        let keys = Self.keys(place)
+        let keys = keys(place)
         guard let index = sameSettlement(as: place, keys: keys) else {
             if !place.isImported { notable.insert(places.count) }
             byID[place.id] = places.count
@@ -91,10 +93,11 @@ struct LayerMerger {
     }
 
     /// The keys of its English and Arabic names, and the skeleton of the English one (marked apart from keys).
-    private static func keys(_ place: Place) -> [String] {
+    private mutating func keys(_ place: Place) -> [String] {
         var keys = Set<String>()
         for name in [place.nameEn, place.nameAr] where !name.isEmpty {
-            let key = NameKey(name)
+            let key = nameKeys[name] ?? NameKey(name)
+            nameKeys[name] = key
             if !key.key.isEmpty { keys.insert(key.key) }
             if key.skeleton.count >= 4 { keys.insert("~" + key.skeleton) }
         }

@@ -31,10 +31,11 @@ struct NameIndex: Sendable {
     var byFirst: [UInt32: [Int]] = [:]
     var byLast: [UInt32: [Int]] = [:]
 
-    init(_ places: [Place]) {
+    /// Indexes every name of the places, reusing the keys in `known`.
+    init(_ places: [Place], known: [String: NameKey] = [:]) {
         for (index, place) in places.enumerated() {
             for (position, name) in place.allNames.enumerated() {
-                let name = NameKey(name)
+                let name = known[name] ?? NameKey(name)
                 guard !name.key.isEmpty else { continue }
                 let entry = Entry(place: index, primary: position < 2, hint: name.kindHint, key: keys.count)
                 byKey[name.key, default: []].append(entry)
