@@ -39,11 +39,14 @@ public struct AdminRegions: Sendable {
     public let regions: [AdminRegion]
     private let byID: [String: Int]
     private let index: [(box: Envelope, region: Int)]
+    /// Each region's names as keys, in the order of `regions`.
+    private let keys: [[NameKey]]
 
     public init(_ regions: [AdminRegion] = []) {
         self.regions = regions
         byID = Dictionary(regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         index = regions.enumerated().compactMap { number, region in region.area.envelope.map { ($0, number) } }
+        keys = regions.map { $0.names.map(NameKey.init) }
     }
 
     public var isEmpty: Bool { regions.isEmpty }
@@ -77,10 +80,10 @@ public struct AdminRegions: Sendable {
         let (name, levels) = AdminRegions.levelWord(in: trimmed)
         let key = NameKey(name)
         guard !key.key.isEmpty else { return .unknown(levelNamed: levels != nil) }
-        let candidates = regions.filter { levels?.contains($0.level) ?? true }
-        var matches = candidates.filter { region in region.names.contains { NameKey($0).key == key.key } }
+        let candidates = regions.indices.filter { levels?.contains(regions[$0].level) ?? true }
+        var matches = candidates.filter { keys[$0].contains { $0.key == key.key } }.map { regions[$0] }
         if matches.isEmpty && !key.skeleton.isEmpty {
-            matches = candidates.filter { region in region.names.contains { NameKey($0).skeleton == key.skeleton } }
+            matches = candidates.filter { keys[$0].contains { $0.skeleton == key.skeleton } }.map { regions[$0] }
         }
         switch matches.count {
         case 0: return .unknown(levelNamed: levels != nil)

@@ -6,46 +6,45 @@ public struct Gazetteer: Sendable {
     private let byID: [String: Int]
     /// Ids of places that a curated row replaced, pointing at the replacement.
     private let aliases: [String: String]
+    /// Settlements whose sources disagree on the point by more than 2 km, for `check` to report.
+    public let divergences: [SourceDivergence]
     let names: NameIndex
+    /// Indices of places known beyond the imported village layers; see `LayerMerger.notable`.
+    let notable: Set<Int>
 
-    /// Builds a gazetteer from layers in order of precedence, lowest first (GeoNames, curated, scenario).
-    /// A later row replaces an earlier place it cites (`GeoNames 123` replaces `gn-123`) or that has the same
-    /// name within 5 km; the replaced id stays usable as an alias.
+    /// Builds a gazetteer from layers in order of precedence, lowest first (GeoNames, Who's On First, OCHA
+    /// communities, curated, scenario); see `LayerMerger` for how rows naming one settlement become one place.
     public init(layers: [[Place]]) {
-        var places = [Place]()
-        var byID = [String: Int]()
-        var aliases = [String: String]()
-        var geoNamesByKey = [String: [Int]]()
+        var merger = LayerMerger()
         for layer in layers {
-            for place in layer {
-                if let replaced = Gazetteer.replacedIndex(by: place, in: places, byID: byID, geoNamesByKey) {
-                    let old = places[replaced]
-                    if old.id != place.id { aliases[old.id] = place.id }
-                    byID[old.id] = nil
-                    places[replaced] = Gazetteer.merged(place, over: old)
-                    byID[place.id] = replaced
-                } else {
-                    byID[place.id] = places.count
-                    if place.id.hasPrefix("gn-") { geoNamesByKey[NameKey(place.nameEn).key, default: []].append(places.count) }
-                    places.append(place)
-                }
-            }
+            for place in layer { merger.add(place) }
         }
-        self.places = places
-        self.byID = byID
-        self.aliases = aliases
-        self.names = NameIndex(places)
+        self.places = merger.places
+        self.byID = merger.byID
+        self.aliases = merger.aliases
+        self.divergences = merger.divergences
+        self.notable = merger.notable
+        self.names = NameIndex(merger.places, known: merger.nameKeys)
     }
 
     public init(places: [Place]) {
         self.init(layers: [places])
     }
 
-    /// The place with this id, following the aliases of replaced places.
+    /// The place with this id, following the aliases of merged and replaced rows.
     public func place(id: String) -> Place? {
-        if let index = byID[id] { return places[index] }
-        if let target = aliases[id], let index = byID[target] { return places[index] }
+        var id = id
+        for _ in 0..<4 {
+            if let index = byID[id] { return places[index] }
+            guard let next = aliases[id] else { return nil }
+            id = next
+        }
         return nil
+    }
+
+    /// The index in `places` of the place with this id, following aliases.
+    func index(of id: String) -> Int? {
+        place(id: id).flatMap { byID[$0.id] }
     }
 
     /// Places whose parent is `id`.
@@ -68,32 +67,5 @@ public struct Gazetteer: Sendable {
     /// The place nearest to a position, with its distance in km; nil for an empty gazetteer.
     public func nearest(to position: LonLat) -> (place: Place, distanceKm: Double)? {
         places.map { ($0, Geodesic.distanceKm(position, $0.lonLat)) }.min { $0.1 < $1.1 }
-    }
-
-    // MARK: - Layer precedence
-
-    private static func replacedIndex(
-        by place: Place, in places: [Place], byID: [String: Int], _ geoNamesByKey: [String: [Int]]
-    ) -> Int? {
-        if let same = byID[place.id] { return same }
-        if place.source.hasPrefix("GeoNames "),
-           let geonameID = place.source.dropFirst("GeoNames ".count).split(separator: " ").first,
-           let index = byID["gn-\(geonameID)"] {
-            return index
-        }
-        return geoNamesByKey[NameKey(place.nameEn).key]?.first { index in
-            places[index].id.hasPrefix("gn-") && Geodesic.distanceKm(places[index].lonLat, place.lonLat) < 5
-        }
-    }
-
-    /// The new row wins, but keeps the old one's extra spellings and population when it has none.
-    private static func merged(_ place: Place, over old: Place) -> Place {
-        var merged = place
-        let known = Set(place.allNames)
-        merged.altNames += old.allNames.filter { !known.contains($0) }
-        if merged.population == nil { merged.population = old.population }
-        if merged.nameAr.isEmpty { merged.nameAr = old.nameAr }
-        if merged.admin1.isEmpty { merged.admin1 = old.admin1 }
-        return merged
     }
 }

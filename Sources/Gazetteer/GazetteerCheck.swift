@@ -1,7 +1,8 @@
 public import Geometry
 
 /// Finds what is wrong in a gazetteer's layers, all at once: repeated ids in a file, places outside the
-/// country or far from their parent, unknown parents, missing sources, and names that collide in one scope.
+/// country or far from their parent, unknown parents, missing sources, and names that collide in one scope;
+/// and, as warnings, settlements whose sources disagree on the point by more than 2 km.
 public enum GazetteerCheck {
     /// How far a place may lie from its parent (a neighbourhood from its city), km.
     public static let parentReachKm = 25.0
@@ -24,16 +25,17 @@ public enum GazetteerCheck {
         let final = Set(gazetteer.places.map(\.id))
         let located = layers.flatMap { $0 }.filter { final.contains($0.place.id) }
         let border = (try? country.boundary()) ?? MultiLineString()
+        let inside = RegionIndex(country)
         for entry in located {
             let place = entry.place
             if place.source.isEmpty {
                 problems.append(InputProblem(entry.location, "\"\(place.id)\" has no source for its coordinate"))
             }
-            if !country.isEmpty, (try? country.contains(place.lonLat)) == false,
+            if !country.isEmpty, !inside.contains(place.lonLat),
                distanceKm(from: place.lonLat, to: border) > borderToleranceKm {
                 problems.append(InputProblem(entry.location, String(format:
                     "\"%@\" at %.4f,%.4f lies outside the country; check that lat and lon are not swapped",
-                    place.id, place.lonLat.lat, place.lonLat.lon)))
+                    place.id, place.lonLat.lat, place.lonLat.lon), isWarning: place.isImported))
             }
             if let parentID = place.parent {
                 if let parent = gazetteer.place(id: parentID) {
@@ -50,6 +52,7 @@ public enum GazetteerCheck {
             }
         }
         problems += collisions(located)
+        problems += divergences(gazetteer, layers: layers)
         return problems
     }
 
@@ -65,7 +68,8 @@ public enum GazetteerCheck {
         var reported = Set<[String]>()
         for (key, entries) in byKey.sorted(by: { $0.key < $1.key }) where entries.count > 1 {
             for (i, a) in entries.enumerated() {
-                for b in entries[(i + 1)...] where a.place.id != b.place.id && a.place.kind == b.place.kind {
+                for b in entries[(i + 1)...] where a.place.id != b.place.id && a.place.kind == b.place.kind
+                    && !(a.place.isImported && b.place.isImported) {
                     let pair = [a.place.id, b.place.id].sorted()
                     guard Geodesic.distanceKm(a.place.lonLat, b.place.lonLat) < 10, reported.insert(pair).inserted
                     else { continue }
@@ -76,6 +80,19 @@ public enum GazetteerCheck {
             }
         }
         return problems
+    }
+
+    /// Warnings for settlements two sources place more than 2 km apart, at the row whose point was set aside.
+    private static func divergences(_ gazetteer: Gazetteer, layers: [[LocatedPlace]]) -> [InputProblem] {
+        var rows = [String: SourceLocation]()
+        for entry in layers.joined() where rows[entry.place.id] == nil { rows[entry.place.id] = entry.location }
+        return gazetteer.divergences.compactMap { divergence in
+            guard let location = rows[divergence.mergedID] else { return nil }
+            return InputProblem(location, String(format:
+                "%@ puts \"%@\" %.1f km from %@'s point for the same settlement (%@); check both and correct "
+                    + "one in curated/ if it is wrong", divergence.mergedSource, divergence.mergedID,
+                divergence.distanceKm, divergence.keptSource, divergence.placeID), isWarning: true)
+        }
     }
 
     private static func distanceKm(from point: LonLat, to border: MultiLineString) -> Double {

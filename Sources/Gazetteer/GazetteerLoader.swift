@@ -1,7 +1,7 @@
 public import Foundation
 
-/// Reads a gazetteer folder: `geonames/*.csv`, `ocha/*.csv`, then `curated/*.csv`, then any extra layers, each later
-/// layer taking precedence; and the basemap GeoJSON in `basemap/`.
+/// Reads a gazetteer folder: `geonames/*.csv`, `wof/*.csv`, `communities/*.csv`, `ocha/*.csv`, then `curated/*.csv`,
+/// then any extra layers, each later layer taking precedence; and the basemap GeoJSON in `basemap/`.
 public enum GazetteerLoader {
     /// Loads every place layer, collecting all problems of all files before throwing.
     public static func load(directory: URL, extraLayers: [URL] = []) throws -> Gazetteer {
@@ -12,7 +12,7 @@ public enum GazetteerLoader {
     public static func loadLayers(directory: URL, extraLayers: [URL] = []) throws -> [[LocatedPlace]] {
         var problems = ProblemList()
         var layers = [[LocatedPlace]]()
-        let files = ["geonames", "ocha", "curated"].flatMap { csvFiles(in: directory.appendingPathComponent($0)) }
+        let files = ["geonames", "wof", "communities", "ocha", "curated"].flatMap { csvFiles(in: directory.appendingPathComponent($0)) }
             + extraLayers
         if files.isEmpty {
             throw InputError(SourceLocation(file: directory.path, line: 1, column: 1),

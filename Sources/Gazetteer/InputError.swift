@@ -17,14 +17,17 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
+    /// A warning points at something worth a look that does not stop the input from being used.
+    public var isWarning: Bool
 
-    public init(_ location: SourceLocation, _ message: String) {
+    public init(_ location: SourceLocation, _ message: String, isWarning: Bool = false) {
         self.location = location
         self.message = message
+        self.isWarning = isWarning
     }
 
     /// Printed as `claims.csv:14:3: error: unknown place "Nubbl"; did you mean Nubl (نبل, Aleppo)?`
-    public var description: String { "\(location): error: \(message)" }
+    public var description: String { "\(location): \(isWarning ? "warning" : "error"): \(message)" }
 }
 
 /// Every problem found in one pass over the input; thrown when there is at least one.

@@ -28,7 +28,7 @@ public struct NameKey: Hashable, Sendable {
 
     private static let arabicGeneric: [String: Set<PlaceKind>] = [
         "حي": [.neighbourhood, .district], "مدينه": [.city, .town], "بلده": [.town, .village],
-        "قريه": [.village], "مطار": [.airport, .airbase], "قاعده": [.airbase, .base],
+        "قريه": [.village], "مطار": [.airport, .airbase], "قاعده": [.airbase, .base], "مخيم": [.camp],
         "منطقه": [], "محافظه": [],
     ]
 
@@ -39,11 +39,17 @@ public struct NameKey: Hashable, Sendable {
             case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640: continue  // diacritics, tatweel
             case 0x0622, 0x0623, 0x0625, 0x0671: scalars.append("\u{0627}")  // alef forms
             case 0x0624: scalars.append("\u{0648}")  // waw with hamza
-            case 0x0626, 0x0649: scalars.append("\u{064A}")  // ya with hamza, alef maqsura
+            case 0x0626:  // ya with hamza; word-initial (Kurdish "ئیدلب") it only carries a vowel, like alef
+                scalars.append(scalars.last == nil || scalars.last == " " ? "\u{0627}" : "\u{064A}")
+            case 0x0649: scalars.append("\u{064A}")  // alef maqsura
             case 0x0621: continue  // lone hamza
             case 0x0629: scalars.append("\u{0647}")  // ta marbuta
             case 0x06A9: scalars.append("\u{0643}")  // keheh
-            case 0x06CC: scalars.append("\u{064A}")  // farsi yeh
+            case 0x06CC, 0x06CE: scalars.append("\u{064A}")  // farsi yeh, Kurdish yeh with v
+            case 0x06D5: scalars.append("\u{06D5}")  // Kurdish ae: a vowel, or a final ta marbuta; see below
+            case 0x06C6: scalars.append("\u{0648}")  // Kurdish oe
+            case 0x0695: scalars.append("\u{0631}")  // Kurdish heavy r
+            case 0x06B5: scalars.append("\u{0644}")  // Kurdish heavy l
             default:
                 if CharacterSet.letters.contains(scalar) || CharacterSet.decimalDigits.contains(scalar) {
                     scalars.append(scalar)
@@ -52,7 +58,7 @@ public struct NameKey: Hashable, Sendable {
                 }
             }
         }
-        var words = String(scalars).split(separator: " ").map(String.init)
+        var words = String(scalars).split(separator: " ").map(kurdishVowels)
         words = words.compactMap { word in
             if let kinds = arabicGeneric[word] {
                 hint.formUnion(kinds)
@@ -68,10 +74,23 @@ public struct NameKey: Hashable, Sendable {
         return stripped.joined(separator: " ")
     }
 
+    /// Kurdish writes vowels Arabic leaves out: ە inside a word ("حەلەب") is dropped, at its end ("ڕەقە") it is
+    /// the ta marbuta Arabic writes there.
+    private static func kurdishVowels(_ word: Substring) -> String {
+        let letters = Array(word.unicodeScalars)
+        guard letters.contains("\u{06D5}") else { return String(word) }
+        let last = letters.count - 1
+        var result = String.UnicodeScalarView()
+        for (index, letter) in letters.enumerated() {
+            if letter != "\u{06D5}" { result.append(letter) } else if index == last { result.append("\u{0647}") }
+        }
+        return String(result)
+    }
+
     // MARK: - Latin
 
     private static let articles: Set<String> = [
-        "al", "el", "ul", "il", "ash", "esh", "as", "es", "az", "ez", "ad", "ed", "ar", "er", "at", "et", "an", "en",
+        "al", "el", "ul", "il", "ash", "esh", "ech", "as", "es", "az", "ez", "ad", "ed", "ar", "er", "at", "et", "an", "en",
         "ath", "adh", "ath", "l", "the",
     ]
 
@@ -79,21 +98,55 @@ public struct NameKey: Hashable, Sendable {
         "city": [.city], "town": [.town], "village": [.village], "neighbourhood": [.neighbourhood],
         "neighborhood": [.neighbourhood], "district": [.neighbourhood, .district], "quarter": [.neighbourhood],
         "hayy": [.neighbourhood], "airport": [.airport, .airbase], "airbase": [.airbase],
-        "airfield": [.airbase, .airport], "base": [.airbase, .base], "military": [],
+        "airfield": [.airbase, .airport], "base": [.airbase, .base], "military": [], "camp": [.camp],
     ]
 
     private static let english = Locale(identifier: "en")
     private static let apostrophes: Set<Character> = ["ʿ", "ʾ", "‘", "’", "`", "'", "´", "ʻ", "ʼ"]
 
-    private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
-        let folded = name.utf8.allSatisfy { $0 < 0x80 }
-            ? name.lowercased()
-            : name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: english)
-        var cleaned = ""
-        for character in folded {
-            if apostrophes.contains(character) { continue }
-            cleaned.append(character.isLetter || character.isNumber ? character : " ")
+    /// Letters diacritic folding leaves alone or folds too far: Turkish dotless i, Azerbaijani schwa, and
+    /// Turkish and Kurdish ş and ç, which English writes sh and ch.
+    private static let letterSpellings: [Character: String] = [
+        "ı": "i", "ə": "a", "Ə": "a", "ş": "sh", "Ş": "sh", "ç": "ch", "Ç": "ch", "ß": "ss",
+    ]
+
+    /// What each Latin letter beyond ASCII folds to, worked out once: lower-case letters without diacritics
+    /// (`letterSpellings` where it has one), nothing for a combining mark, a space for a symbol.
+    private static let foldedScalars: [UInt32: String] = {
+        var table = [UInt32: String]()
+        for value in Array(UInt32(0x80)...0x24F) + Array(UInt32(0x1E00)...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+                                                locale: english)
+            table[value] = folded.allSatisfy { $0.isLetter || $0.isNumber } ? folded.lowercased() : " "
         }
+        for value in UInt32(0x300)...0x36F { table[value] = "" }
+        for (letter, spelling) in letterSpellings { table[letter.unicodeScalars.first!.value] = spelling }
+        return table
+    }()
+
+    private static let apostropheScalars = Set(apostrophes.flatMap { $0.unicodeScalars.map(\.value) })
+
+    private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if apostropheScalars.contains(value) { continue }
+            switch value {
+            case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
+            case 0x30...0x39, 0x61...0x7A: scalars.append(scalar)
+            case 0..<0x80: scalars.append(" ")
+            default:
+                if let folded = foldedScalars[value] {
+                    scalars.append(contentsOf: folded.unicodeScalars)
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    scalars.append(" ")
+                }
+            }
+        }
+        let cleaned = String(scalars)
         var words = cleaned.split(separator: " ").map(String.init)
         words = words.compactMap { word in
             if let kinds = latinGeneric[word] {
@@ -110,9 +163,10 @@ public struct NameKey: Hashable, Sendable {
         return withoutArticles.map(collapseDoubles).joined(separator: " ")
     }
 
+    /// Doubled letters written single ("Tall"/"Tal"); digits stay as they are ("P880" is not "P80").
     private static func collapseDoubles(_ word: String) -> String {
         var result = ""
-        for character in word where character != result.last {
+        for character in word where character != result.last || character.isNumber {
             result.append(character)
         }
         return result
@@ -120,8 +174,8 @@ public struct NameKey: Hashable, Sendable {
 
     /// Letter pairs transliterations disagree on, unified in this order (each pass sees the last one's result).
     private static let skeletonPairs: [([Unicode.Scalar], [Unicode.Scalar])] = [
-        ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("q", "k"), ("c", "k"),
-        ("ou", "u"), ("w", "v"), ("j", "g"), ("dj", "g"), ("x", "ks"),
+        ("x", "kh"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("q", "k"),
+        ("c", "k"), ("ou", "u"), ("w", "v"), ("dj", "g"), ("j", "g"),
     ].map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
 
     /// Consonants only, after unifying the letter pairs transliterations disagree on.

@@ -1,4 +1,4 @@
-public import Geometry
+import Geometry
 
 /// A place and the row it was read from.
 public struct LocatedPlace: Hashable, Sendable {
@@ -7,10 +7,11 @@ public struct LocatedPlace: Hashable, Sendable {
 }
 
 /// Reads and writes places in the curated CSV format:
-/// `id,kind,name_en,name_ar,alt_names,lat,lon,parent,admin1,population,source`.
+/// `id,kind,name_en,name_ar,alt_names,lat,lon,parent,admin1,population,source`, and optionally
+/// `admin2,pcode,geonames_id` (imported layers carry them).
 public enum PlaceTable {
     public static let header = ["id", "kind", "name_en", "name_ar", "alt_names", "lat", "lon", "parent", "admin1",
-                                "population", "source"]
+                                "population", "source", "admin2", "pcode", "geonames_id"]
     static let required = ["id", "kind", "name_en", "lat", "lon"]
 
     /// Parses rows, collecting every problem with its line and column before throwing.
@@ -55,6 +56,17 @@ public enum PlaceTable {
                 problems.add(at("lon"), "longitude \"\(field("lon"))\" is not a number from -180 to 180")
                 continue
             }
+            var geonamesID = id.hasPrefix("gn-") ? Int(id.dropFirst(3)) : nil
+            if !field("geonames_id").isEmpty {
+                geonamesID = Int(field("geonames_id"))
+                if geonamesID == nil {
+                    problems.add(at("geonames_id"), "GeoNames id \"\(field("geonames_id"))\" is not a whole number")
+                }
+            }
+            let pcode = field("pcode")
+            if !pcode.isEmpty && !(pcode.hasPrefix("C") && pcode.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }) {
+                problems.add(at("pcode"), "P-code \"\(pcode)\" is not C followed by digits, as in C4268")
+            }
             var population: Int?
             if !field("population").isEmpty {
                 population = Int(field("population"))
@@ -70,7 +82,8 @@ public enum PlaceTable {
                 altNames: field("alt_names").split(separator: "|").map { String($0).trimmingSpaces }
                     .filter { !$0.isEmpty },
                 lonLat: LonLat(lon, lat), parent: field("parent").isEmpty ? nil : field("parent"),
-                admin1: field("admin1"), population: population, source: field("source")),
+                admin1: field("admin1"), admin2: field("admin2"), pcode: pcode, geonamesID: geonamesID,
+                population: population, source: field("source")),
                 location: table.location(row)))
         }
         try problems.throwIfAny()
@@ -84,7 +97,8 @@ public enum PlaceTable {
             let fields = [
                 place.id, place.kind.rawValue, place.nameEn, place.nameAr, place.altNames.joined(separator: "|"),
                 format(place.lonLat.lat), format(place.lonLat.lon), place.parent ?? "", place.admin1,
-                place.population.map(String.init) ?? "", place.source,
+                place.population.map(String.init) ?? "", place.source, place.admin2, place.pcode,
+                place.geonamesID.map(String.init) ?? "",
             ]
             lines.append(fields.map(quoted).joined(separator: ","))
         }

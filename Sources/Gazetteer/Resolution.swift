@@ -16,6 +16,8 @@ struct NameIndex: Sendable {
         var place: Int
         var primary: Bool
         var hint: Set<PlaceKind>
+        /// Its spelling's index in `keys`.
+        var key: Int
     }
 
     var byKey: [String: [Entry]] = [:]
@@ -24,22 +26,38 @@ struct NameIndex: Sendable {
     var scalars: [UInt32] = []
     /// Where each key lies in `scalars`, and its place.
     var keys: [(start: Int, count: Int, place: Int)] = []
+    /// Indices of `keys` by their first letter and by their last: a spelling one edit away from a query keeps
+    /// one of the two, so the near-spelling search reads two buckets instead of every key.
+    var byFirst: [UInt32: [Int]] = [:]
+    var byLast: [UInt32: [Int]] = [:]
 
-    init(_ places: [Place]) {
+    /// Indexes every name of the places, reusing the keys in `known`.
+    init(_ places: [Place], known: [String: NameKey] = [:]) {
         for (index, place) in places.enumerated() {
             for (position, name) in place.allNames.enumerated() {
-                let name = NameKey(name)
+                let name = known[name] ?? NameKey(name)
                 guard !name.key.isEmpty else { continue }
-                let entry = Entry(place: index, primary: position < 2, hint: name.kindHint)
+                let entry = Entry(place: index, primary: position < 2, hint: name.kindHint, key: keys.count)
                 byKey[name.key, default: []].append(entry)
                 let start = scalars.count
                 scalars.append(contentsOf: name.key.unicodeScalars.lazy.map(\.value))
+                byFirst[scalars[start], default: []].append(keys.count)
+                byLast[scalars[scalars.count - 1], default: []].append(keys.count)
                 keys.append((start, scalars.count - start, index))
                 if name.skeleton.filter({ $0 != " " }).count >= 3 {
                     bySkeleton[name.skeleton, default: []].append(entry)
                 }
             }
         }
+    }
+}
+
+extension NameIndex {
+    /// The kinds a descriptor accepts: the data's city, town and village are rough, so "X town" also finds X
+    /// listed as a village or a city.
+    static func acceptedKinds(_ hint: Set<PlaceKind>) -> Set<PlaceKind> {
+        let settlements: Set<PlaceKind> = [.city, .town, .village]
+        return hint.isDisjoint(with: settlements) ? hint : hint.union(settlements)
     }
 }
 
@@ -59,34 +77,68 @@ extension Gazetteer {
         }
         let name = NameKey(trimmed)
         guard !name.key.isEmpty else { return .unknown(suggestions: []) }
-        let tiers: [(entries: [NameIndex.Entry], score: Double)] = [
-            ((names.byKey[name.key] ?? []).filter(\.primary), 1.0),
-            ((names.byKey[name.key] ?? []).filter { !$0.primary }, 0.95),
-            (name.skeleton.isEmpty ? [] : names.bySkeleton[name.skeleton] ?? [], 0.85),
+        // An exact spelling, main name or alternate, beats any skeleton match; a main name counts for more.
+        // Among skeleton matches, only the spellings nearest the query count ("Saloum" is Salum, not Salamiyah).
+        let tiers: [(entries: [NameIndex.Entry], score: Double, nearestOnly: Bool)] = [
+            (names.byKey[name.key] ?? [], 1.0, false),
+            (name.skeleton.isEmpty ? [] : names.bySkeleton[name.skeleton] ?? [], 0.85, true),
         ]
+        let hint = NameIndex.acceptedKinds(name.kindHint)
         for tier in tiers {
-            let candidates = candidates(tier.entries, hint: name.kindHint, scope: scope)
-            if !candidates.isEmpty { return decide(candidates, score: tier.score) }
+            var entries = tier.entries.filter { fits($0, hint: hint, scope: scope, among: tier.entries) }
+            if tier.nearestOnly { entries = nearest(entries, to: name.key) }
+            let (candidates, primary) = candidates(entries)
+            guard !candidates.isEmpty else { continue }
+            let resolution = decide(candidates, primary: primary)
+            if case .found(let place, _) = resolution, let index = index(of: place.id) {
+                let score = primary.contains(index) || tier.score < 1 ? tier.score : 0.95
+                return .found(place, score: score)
+            }
+            return resolution
         }
         return fuzzy(name, scope: scope)
     }
 
-    /// Places of the entries that fit the hint and scope, best first, without repeats.
-    private func candidates(_ entries: [NameIndex.Entry], hint: Set<PlaceKind>, scope: Place?) -> [Place] {
-        var seen = Set<Int>()
-        var result = [Place]()
-        let severalPlaces = Set(entries.map(\.place)).count > 1
-        for entry in entries where !seen.contains(entry.place) {
-            let place = places[entry.place]
-            if !hint.isEmpty && !hint.contains(place.kind) { continue }
-            if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind) && severalPlaces {
-                continue  // "مطار حلب" spelled as just "حلب" is the city, not its airport
-            }
-            if let scope, !inScope(place, scope) { continue }
-            seen.insert(entry.place)
-            result.append(place)
+    /// Whether an entry's place fits the descriptor's kinds and the scope.
+    private func fits(_ entry: NameIndex.Entry, hint: Set<PlaceKind>, scope: Place?, among entries: [NameIndex.Entry])
+        -> Bool {
+        let place = places[entry.place]
+        if !hint.isEmpty && !hint.contains(place.kind) { return false }
+        if hint.isEmpty && !entry.hint.isEmpty && entry.hint.contains(place.kind)
+            && entries.contains(where: { $0.place != entry.place }) {
+            return false  // "مطار حلب" spelled as just "حلب" is the city, not its airport
         }
-        return result.sorted(by: Gazetteer.ranksBefore)
+        if let scope, !inScope(place, scope) { return false }
+        return true
+    }
+
+    /// The entries whose spelling is fewest edits from the key.
+    private func nearest(_ entries: [NameIndex.Entry], to key: String) -> [NameIndex.Entry] {
+        guard entries.count > 1 else { return entries }
+        let query = key.unicodeScalars.map(\.value)
+        let distances = entries.map { entry in
+            let (start, count, _) = names.keys[entry.key]
+            return EditDistance.between(Array(names.scalars[start..<start + count]), query, limit: .max / 2)
+        }
+        let best = distances.min()!
+        return zip(entries, distances).filter { $0.1 == best }.map(\.0)
+    }
+
+    /// Places of the entries, best first, without repeats; and those matched by their main English or Arabic name.
+    private func candidates(_ entries: [NameIndex.Entry]) -> (places: [Int], primary: Set<Int>) {
+        var seen = Set<Int>()
+        var result = [Int]()
+        var primary = Set<Int>()
+        for entry in entries {
+            if entry.primary { primary.insert(entry.place) }
+            if seen.insert(entry.place).inserted { result.append(entry.place) }
+        }
+        let sorted = result.sorted { left, right in
+            if notable.contains(left) != notable.contains(right) { return notable.contains(left) }
+            if primary.contains(left) != primary.contains(right) { return primary.contains(left) }
+            return ranksBefore(left, right)
+        }
+        return (sorted, primary)
     }
 
     private func inScope(_ place: Place, _ scope: Place) -> Bool {
@@ -94,22 +146,36 @@ extension Gazetteer {
             && (isDescendant(place, of: scope) || Geodesic.distanceKm(place.lonLat, scope.lonLat) <= 25)
     }
 
-    /// One candidate, or one that outranks the rest by kind or by ten times the population; else ambiguous.
-    private func decide(_ candidates: [Place], score: Double) -> Resolution {
-        guard candidates.count > 1 else { return .found(candidates[0], score: score) }
-        let best = candidates[0], next = candidates[1]
-        let outranks = best.kind.rank > next.kind.rank
-            || (best.kind.rank == next.kind.rank && (best.population ?? 0) >= 10 * max(next.population ?? 0, 1))
-        return outranks ? .found(best, score: score) : .ambiguous(candidates)
+    /// One candidate, or one that outranks the rest: better known (beyond the village layers), matched by its
+    /// main name, of a higher kind, or ten times as populous; else ambiguous.
+    private func decide(_ candidates: [Int], primary: Set<Int>) -> Resolution {
+        let best = candidates[0]
+        guard candidates.count > 1 else { return .found(places[best], score: 1) }
+        let next = candidates[1]
+        let (a, b) = (places[best], places[next])
+        let outranks: Bool
+        if notable.contains(best) != notable.contains(next) {
+            outranks = notable.contains(best)
+        } else if primary.contains(best) != primary.contains(next) {
+            outranks = primary.contains(best)
+        } else {
+            outranks = a.kind.rank > b.kind.rank
+                || (a.kind.rank == b.kind.rank && (a.population ?? 0) >= 10 * max(b.population ?? 0, 1))
+        }
+        return outranks ? .found(a, score: 1) : .ambiguous(candidates.map { places[$0] })
     }
 
-    static func ranksBefore(_ left: Place, _ right: Place) -> Bool {
-        if left.kind.rank != right.kind.rank { return left.kind.rank > right.kind.rank }
-        if (left.population ?? 0) != (right.population ?? 0) { return (left.population ?? 0) > (right.population ?? 0) }
-        return left.id < right.id
+    /// Better-known places first, then higher kinds, then larger populations.
+    func ranksBefore(_ left: Int, _ right: Int) -> Bool {
+        if notable.contains(left) != notable.contains(right) { return notable.contains(left) }
+        let (a, b) = (places[left], places[right])
+        if a.kind.rank != b.kind.rank { return a.kind.rank > b.kind.rank }
+        if (a.population ?? 0) != (b.population ?? 0) { return (a.population ?? 0) > (b.population ?? 0) }
+        return a.id < b.id
     }
 
-    /// Near spellings by edit distance: one edit in a long name resolves; anything else only suggests.
+    /// Near spellings by edit distance: one edit in a long name resolves; anything else only suggests (among
+    /// spellings that share the query's first or last letter).
     private func fuzzy(_ name: NameKey, scope: Place?) -> Resolution {
         let query = name.key.unicodeScalars.map(\.value)
         let limit = max(1, query.count / 4)
@@ -118,7 +184,9 @@ extension Gazetteer {
         names.scalars.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { query in
                 scratch.withUnsafeMutableBufferPointer { rows in
-                    for entry in names.keys where abs(entry.count - query.count) <= limit {
+                    let buckets = [names.byFirst[query[0]] ?? [], names.byLast[query[query.count - 1]] ?? []]
+                    for entry in buckets.joined().lazy.map({ names.keys[$0] })
+                    where abs(entry.count - query.count) <= limit {
                         let key = UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])
                         let distance = EditDistance.between(key, query, limit: limit, rows: rows)
                         if distance <= limit, distance < best[entry.place] ?? .max { best[entry.place] = distance }
@@ -127,7 +195,7 @@ extension Gazetteer {
             }
         }
         let ranked = best.filter { scope == nil || inScope(places[$0.key], scope!) }
-            .sorted { $0.value != $1.value ? $0.value < $1.value : Gazetteer.ranksBefore(places[$0.key], places[$1.key]) }
+            .sorted { $0.value != $1.value ? $0.value < $1.value : ranksBefore($0.key, $1.key) }
         if let first = ranked.first, first.value == 1, query.count >= 6,
            ranked.count == 1 || ranked[1].value > 1 {
             return .found(places[first.key], score: 0.8)
@@ -155,20 +223,22 @@ enum EditDistance {
                         rows: UnsafeMutableBufferPointer<Int>) -> Int {
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let width = b.count + 1
-        var previous = rows.baseAddress!, current = previous + width
-        for j in 0...b.count { previous[j] = j }
+        precondition(rows.count >= 2 * width, "edit distance scratch rows too short")
+        var previous = 0, current = width
+        for j in 0...b.count { rows[previous + j] = j }
         for i in 1...a.count {
-            current[0] = i
+            rows[current] = i
             var rowMin = i
             let letter = a[i - 1]
             for j in 1...b.count {
-                let value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter == b[j - 1] ? 0 : 1))
-                current[j] = value
+                let substitution = rows[previous + j - 1] + (letter == b[j - 1] ? 0 : 1)
+                let value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, substitution)
+                rows[current + j] = value
                 rowMin = min(rowMin, value)
             }
             if rowMin > limit { return limit + 1 }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        return rows[previous + b.count]
     }
 }

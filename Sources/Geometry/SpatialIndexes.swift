@@ -80,13 +80,13 @@ struct SegmentIndex {
 }
 
 /// Horizontal bands over a region's rings, each listing the ring edges that cross it: an even-odd test of a point
-/// looks at one band's edges instead of every edge of the outline.
-struct RegionIndex {
+/// looks at one band's edges instead of every edge of the outline. Build it once to test many points.
+public struct RegionIndex: Sendable {
     private let minLat: Double
     private let bandHeight: Double
     private var bands: [[(LonLat, LonLat)]]
 
-    init(_ region: MultiPolygon) {
+    public init(_ region: MultiPolygon) {
         let rings = region.polygons.flatMap { [$0.exterior] + $0.holes }
         let edges = rings.flatMap { ring in zip(ring, ring.dropFirst()).filter { $0.0 != $0.1 } }
         let box = Envelope(covering: rings.joined()) ?? Envelope(minLon: 0, minLat: 0, maxLon: 0, maxLat: 0)
@@ -99,7 +99,7 @@ struct RegionIndex {
         }
     }
 
-    func contains(_ point: LonLat) -> Bool {
+    public func contains(_ point: LonLat) -> Bool {
         guard point.lat >= minLat, point.lat <= minLat + bandHeight * Double(bands.count) else { return false }
         var inside = false
         for (p, q) in bands[band(point.lat)] where (p.lat > point.lat) != (q.lat > point.lat) {

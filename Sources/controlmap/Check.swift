@@ -13,12 +13,16 @@ struct Check: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
+        var problems = [InputProblem]()
         do {
-            _ = try Validation.load(input)
+            problems = try Validation.loadWithWarnings(input).warnings
         } catch let error as InputError {
-            for problem in error.problems { printError(problem.description) }
-            let count = error.problems.count
-            printError("\(count) problem\(count == 1 ? "" : "s") found; fix them and run check again")
+            problems = error.problems
+        }
+        for problem in problems { printError(problem.description) }
+        let errors = problems.filter { !$0.isWarning }.count
+        guard errors == 0 else {
+            printError("\(errors) problem\(errors == 1 ? "" : "s") found; fix them and run check again")
             throw ExitCode.failure
         }
         print("ok: the gazetteer and \(input.scenarioName) have no problems")

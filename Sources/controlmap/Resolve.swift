@@ -1,5 +1,4 @@
 import ArgumentParser
-import Claims
 import Foundation
 import Gazetteer
 import Geometry
@@ -13,7 +12,7 @@ struct Resolve: ParsableCommand {
             Examples:
               controlmap resolve "Sheikh Maqsoud" "الشيخ مقصود" Alep
               controlmap resolve --within Aleppo Ashrafieh --format json
-              controlmap resolve --at 36.2,37.16
+              controlmap resolve --at 37.16,36.2
             """)
 
     @OptionGroup var input: InputOptions
@@ -24,23 +23,25 @@ struct Resolve: ParsableCommand {
     @Option(help: "Look only inside this place (its children, or within 25 km).")
     var within: String?
 
-    @Option(help: "Nearest place to LAT,LON.")
+    @Option(help: "Nearest place to LON,LAT (longitude first, as everywhere in ControlMap).")
     var at: String?
 
     @Option(help: "text or json.")
     var format: SummaryFormat = .text
 
     func validate() throws {
-        if names.isEmpty && at == nil { throw ValidationError("give at least one name, or --at LAT,LON") }
-        if let at, position(at) == nil { throw ValidationError("--at must be LAT,LON in degrees, e.g. 36.2,37.16") }
+        if names.isEmpty && at == nil { throw ValidationError("give at least one name, or --at LON,LAT") }
+        if let at, position(at) == nil { throw ValidationError("--at must be LON,LAT in degrees, e.g. 37.16,36.2") }
     }
 
     func run() throws {
         let gazetteer = try reportingInputErrors {
             try GazetteerLoader.load(directory: input.gazetteerURL, extraLayers: input.extraLayers)
         }
-        if let at, let position = position(at), let nearest = gazetteer.nearest(to: position) {
-            let line = String(format: "%@ (%.1f km)", PlaceDescription.withID(nearest.place), nearest.distanceKm)
+        if let at, let position = position(at) {
+            try checkExtent(position, gazetteer)
+            guard let nearest = gazetteer.nearest(to: position) else { return }
+            let line = String(format: "%@ (%.1f km)", describe(nearest.place), nearest.distanceKm)
             print(format == .json ? JSONValue.array([json(nearest.place, score: nil)]).serialized(pretty: true) : line)
             return
         }
@@ -58,14 +59,14 @@ struct Resolve: ParsableCommand {
             switch resolution {
             case .found(let place, let score):
                 results.append(.object([("query", .string(name))] + fields(place, score: score)))
-                if format == .text { print("\(name): \(PlaceDescription.withID(place))") }
+                if format == .text { print("\(name): \(describe(place))") }
             case .ambiguous(let candidates):
                 failed = true
                 results.append(.object([("query", .string(name)),
                                         ("candidates", .array(candidates.map { json($0, score: nil) }))]))
                 if format == .text {
                     print("\(name): ambiguous; pick one by id or with Parent/Name:")
-                    for place in candidates { print("  \(PlaceDescription.withID(place))") }
+                    for place in candidates { print("  \(describe(place))") }
                 }
             case .unknown(let suggestions):
                 failed = true
@@ -73,7 +74,7 @@ struct Resolve: ParsableCommand {
                                         ("suggestions", .array(suggestions.map { json($0, score: nil) }))]))
                 if format == .text {
                     let hint = suggestions.isEmpty ? "" : "; did you mean "
-                        + suggestions.map(PlaceDescription.short).joined(separator: " or ") + "?"
+                        + suggestions.map(describe).joined(separator: " or ") + "?"
                     print("\(name): unknown place\(hint)")
                 }
             }
@@ -86,17 +87,57 @@ struct Resolve: ParsableCommand {
         .object(fields(place, score: score))
     }
 
-    /// The fields of SPEC's contract: id, name, name_ar, kind, lat, lon, parent, admin1, score.
+    /// The fields of SPEC's contract (query, id, name, name_ar, kind, lat, lon, parent, admin1, score), then the
+    /// district, the OCHA P-code and the GeoNames id.
     private func fields(_ place: Place, score: Double?) -> [(String, JSONValue)] {
         [("id", .string(place.id)), ("name", .string(place.nameEn)), ("name_ar", .string(place.nameAr)),
          ("kind", .string(place.kind.rawValue)), ("lat", .number(place.lonLat.lat, decimals: 6)),
          ("lon", .number(place.lonLat.lon, decimals: 6)), ("parent", .optional(place.parent)),
-         ("admin1", .string(place.admin1)), ("score", score.map { .number($0, decimals: 2) } ?? .null)]
+         ("admin1", .string(place.admin1)), ("score", score.map { .number($0, decimals: 2) } ?? .null),
+         ("admin2", .string(place.admin2)), ("pcode", .optional(place.pcode.isEmpty ? nil : place.pcode)),
+         ("geonames_id", place.geonamesID.map { .number(Double($0), decimals: 0) } ?? .null)]
     }
 
+    /// `gn-171451 Binnish (بنش), town, Idleb governorate, Idleb district, C3927, GeoNames 171451 at 36.7138,35.9566`
+    private func describe(_ place: Place) -> String {
+        let names = place.nameAr.isEmpty ? place.nameEn : "\(place.nameEn) (\(place.nameAr))"
+        let codes = [place.pcode, place.geonamesID.map { "GeoNames \($0)" } ?? ""].filter { !$0.isEmpty }
+        let details = [place.kind.rawValue, place.admin1.isEmpty ? "" : "\(place.admin1) governorate",
+                       place.admin2.isEmpty ? "" : "\(place.admin2) district"].filter { !$0.isEmpty } + codes
+        let position = String(format: "%.4f,%.4f", place.lonLat.lon, place.lonLat.lat)
+        return "\(place.id) \(names), \(details.joined(separator: ", ")) at \(position)"
+    }
+
+    /// LON,LAT in degrees.
     private func position(_ text: String) -> LonLat? {
         let numbers = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard numbers.count == 2, abs(numbers[0]) <= 90, abs(numbers[1]) <= 180 else { return nil }
-        return LonLat(numbers[1], numbers[0])
+        guard numbers.count == 2, abs(numbers[0]) <= 180, abs(numbers[1]) <= 90 else { return nil }
+        return LonLat(numbers[0], numbers[1])
+    }
+
+    /// A position outside the gazetteer's extent (with a margin of half a degree), or further than 25 km from
+    /// any place, is an error; so is one that lies nearer a place with longitude and latitude swapped.
+    private func checkExtent(_ position: LonLat, _ gazetteer: Gazetteer) throws {
+        let lons = gazetteer.places.map(\.lonLat.lon), lats = gazetteer.places.map(\.lonLat.lat)
+        guard let west = lons.min(), let east = lons.max(), let south = lats.min(), let north = lats.max() else { return }
+        func distance(_ lon: Double, _ lat: Double) -> Double {
+            guard (west - 0.5...east + 0.5).contains(lon) && (south - 0.5...north + 0.5).contains(lat) else {
+                return .infinity
+            }
+            return gazetteer.nearest(to: LonLat(lon, lat))?.distanceKm ?? .infinity
+        }
+        let given = distance(position.lon, position.lat)
+        if given <= 10 { return }
+        let swapped = distance(position.lat, position.lon)
+        let extent = String(format: "longitude %.1f to %.1f, latitude %.1f to %.1f", west, east, south, north)
+        if swapped < given {
+            throw ValidationError(String(format: "--at %g,%g looks swapped: %g,%g lies nearer a place; give "
+                + "longitude first (the gazetteer covers %@)", position.lon, position.lat, position.lat,
+                position.lon, extent))
+        }
+        if given > 25 {
+            throw ValidationError(String(format: "--at %g,%g lies outside the gazetteer, which covers %@",
+                                         position.lon, position.lat, extent))
+        }
     }
 }

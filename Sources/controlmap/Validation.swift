@@ -7,8 +7,15 @@ import Geometry
 /// The one validation that `check` runs and every command runs before its work: the gazetteer's layers and basemap,
 /// the scenario's files and its views. Every problem of every file is collected before failing.
 enum Validation {
-    /// The scenario and basemap, or an input error listing every problem found.
+    /// The scenario and basemap, or an input error listing every problem found; warnings alone do not fail.
     static func load(_ options: InputOptions) throws -> (scenario: Scenario, basemap: Basemap) {
+        let loaded = try loadWithWarnings(options)
+        return (loaded.scenario, loaded.basemap)
+    }
+
+    /// The scenario and basemap with the warnings met on the way (places two sources put apart, and the like).
+    static func loadWithWarnings(_ options: InputOptions) throws
+        -> (scenario: Scenario, basemap: Basemap, warnings: [InputProblem]) {
         var problems = [InputProblem]()
         var basemap: Basemap?
         do {
@@ -31,8 +38,8 @@ enum Validation {
         }
         if let scenario { problems += viewProblems(scenario, settings: options.scenarioURL) }
         let unique = problems.uniqued()
-        guard unique.isEmpty, let scenario, let basemap else { throw InputError(unique) }
-        return (scenario, basemap)
+        guard !unique.contains(where: { !$0.isWarning }), let scenario, let basemap else { throw InputError(unique) }
+        return (scenario, basemap, unique)
     }
 
     /// A default view that names no view, and views that no map projection can show.
