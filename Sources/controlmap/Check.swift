@@ -21,7 +21,8 @@ struct Check: ParsableCommand {
             let layers = try GazetteerLoader.loadLayers(directory: input.gazetteerURL, extraLayers: extra)
             let basemap = try GazetteerLoader.loadBasemap(directory: input.gazetteerURL)
             problems += GazetteerCheck.problems(layers: layers, country: basemap.country.area)
-            _ = try ScenarioLoader.load(directory: input.scenarioURL, gazetteerDirectory: input.gazetteerURL)
+            let scenario = try ScenarioLoader.load(directory: input.scenarioURL, gazetteerDirectory: input.gazetteerURL)
+            PaletteWarnings.report(scenario, file: input.scenarioURL.appendingPathComponent("scenario.yaml"))
         } catch let error as InputError {
             problems += error.problems
         }
