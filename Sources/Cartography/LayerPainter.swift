@@ -53,16 +53,16 @@ struct LayerPainter {
     /// source draws: the zone fades out over a band along that edge instead of ending sharply.
     private func uncertainMargins(_ territory: TerritoryMap) {
         guard let unreported = territory.zones.first(where: { $0.kind == .unreported })?.area else { return }
-        let steps = 6
+        let steps = 12
         for zone in territory.zones where zone.kind != .unreported {
             canvas.withSavedState {
                 frame.addPath(zone.area, to: canvas)
                 canvas.withClip {
-                    // Nested strokes along the unreported ground's outline: the nearer the edge, the more
-                    // of them cover a point, so paper shows through more and more.
+                    // Nested strokes along the unreported ground's outline, widest first: a point covered by
+                    // k of them shows k/steps paper, so the zone fades linearly to nothing at the edge.
                     for step in stride(from: steps, to: 0, by: -1) {
                         frame.addPath(unreported, to: canvas)
-                        canvas.stroke(style.country.withAlpha(0.26),
+                        canvas.stroke(style.country.withAlpha(1 / Double(step)),
                                       widthPt: 2 * style.uncertainMarginPt * Double(step) / Double(steps))
                     }
                 }

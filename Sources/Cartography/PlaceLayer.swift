@@ -26,7 +26,8 @@ struct PlaceLayer {
     /// Draws symbols and labels, returning where they went. Places go in order of priority: each symbol must
     /// keep clear of the labels already placed, then its label looks for room clear of every symbol, and
     /// failing that for room over less important symbols only. A village dot never covers a city's name: the
-    /// village is left off instead, its ground still shown by its zone.
+    /// village is left off instead, its ground still shown by its zone. Also returns the small patches of
+    /// ground that labels kept off where they could.
     func draw(placer: inout LabelPlacer, view: MapView)
         -> (labels: [RenderedMap.Label], symbols: [RenderedMap.Symbol], patches: [Box]) {
         let marks = visibleMarks(view: view)
