@@ -32,7 +32,8 @@ struct PaletteTests {
         let red = Actor(id: "red", nameEn: "Red", nameAr: "أحمر", colour: "#c8102e")
         let green = Actor(id: "green", nameEn: "Green", nameAr: "أخضر", colour: "#2e8b3a")
         let clashes = PaletteCheck.clashes(actors: [red, green]) { $0 }
-        #expect(clashes.map(\.vision) == [.deuteranopia], "normal vision and protanopia tell them apart")
+        #expect(clashes.flatMap(\.shortfalls).map(\.vision) == [.deuteranopia],
+                "normal vision and protanopia tell them apart")
         #expect(clashes.first?.description.contains("red (#c8102e) and green (#2e8b3a)") == true)
     }
 
