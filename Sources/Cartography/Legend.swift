@@ -28,6 +28,8 @@ struct Legend {
     let scenario: Scenario
     let territory: TerritoryMap
     let diff: ControlDiff?
+    /// The earlier date's fronts on a diff map.
+    let earlierFronts: [FrontLine]
     let view: MapView
     let language: Language
     let style: MapStyle
@@ -50,13 +52,23 @@ struct Legend {
                                     text: Wording.text("Uncertain edge: no report beyond",
                                                        "حافة غير مؤكدة: لا تقارير أبعد منها", language)))
         }
-        items.append(LegendItem(swatch: .line(earlier: false), text: Wording.text("Front line", "خط الجبهة", language)))
-        if let diff {
+        if reachesView(territory.fronts) {
+            items.append(LegendItem(swatch: .line(earlier: false),
+                                    text: Wording.text("Front line", "خط الجبهة", language)))
+        }
+        if let diff, reachesView(earlierFronts) {
             items.append(LegendItem(swatch: .line(earlier: true),
                                     text: Wording.text("Front line on ", "خط الجبهة في ", language)
                                         + Wording.date(diff.from, language == .both ? .en : language)))
         }
         return items + symbols
+    }
+
+    /// Whether some front line's extent reaches into the view.
+    private func reachesView(_ fronts: [FrontLine]) -> Bool {
+        fronts.contains { front in
+            front.line.lines.contains { Envelope(covering: $0)?.intersects(view.envelope) ?? false }
+        }
     }
 
     /// Zones with some ground inside the view, not merely their bounding box.

@@ -63,7 +63,7 @@ public struct MapRenderer {
             diff = try ControlDiff(from: before, to: territory, cells: cells, actors: scenario.actors.map(\.id))
         }
         let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
-                                    basemap: basemap, style: style)
+                                    earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style)
         let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
                                 pixelsPerPoint: request.pixelsPerPoint,
                                 creationDate: "\(request.date)T00:00:00")

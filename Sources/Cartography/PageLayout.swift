@@ -37,8 +37,8 @@ struct PageLayout {
     static let legendRowPt = 17.0
     static let scaleBarPt = 150.0
 
-    init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, basemap: Basemap,
-         style: MapStyle) throws {
+    init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?,
+         earlierFronts: [FrontLine], basemap: Basemap, style: MapStyle) throws {
         let language = request.language
         let family = style.family(for: language)
         font = { size, bold in Font(family: family, sizePt: size, bold: bold) }
@@ -76,7 +76,8 @@ struct PageLayout {
                                               maxWidth: fullWidth).height
         let headerHeight = subtitleTop - margin + subtitleHeight + 8
         frame = try MapFrame(view: request.view, x: margin, y: margin + headerHeight, widthPt: widthPt - 2 * margin)
-        let items = Legend(scenario: scenario, territory: territory, diff: diff, view: request.view,
+        let items = Legend(scenario: scenario, territory: territory, diff: diff, earlierFronts: earlierFronts,
+                           view: request.view,
                            language: language, style: style).items
         let legendTop = frame.box.maxY + 9
         var insetBox: Box?
