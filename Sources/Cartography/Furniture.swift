@@ -57,12 +57,17 @@ struct Furniture {
     }
 
     private func drawSwatch(_ swatch: LegendItem.Swatch, box: Box) {
+        let outline = { (canvas: Canvas) in
+            canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
+            canvas.stroke(style.mutedInk, widthPt: 0.5)
+        }
         switch swatch {
         case .fill(let colour):
             canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
-            canvas.fill(colour, preserve: true)
-            canvas.stroke(style.mutedInk, widthPt: 0.5)
-        case .hatch(let colours):
+            canvas.fill(colour)
+            outline(canvas)
+        case .hatch(let colours), .bands(let colours):
+            let solid = if case .bands = swatch { true } else { false }
             canvas.withSavedState {
                 canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
                 canvas.withClip {
@@ -71,18 +76,33 @@ struct Furniture {
                     while offset < box.width {
                         canvas.moveTo(box.x + offset, box.maxY)
                         canvas.lineTo(box.x + offset + box.height, box.y)
-                        canvas.stroke(colours[index % colours.count], widthPt: 1.4)
+                        let colour = colours[index % colours.count]
+                        canvas.stroke(solid ? colour.withAlpha(style.zoneAlpha) : colour, widthPt: solid ? 3.6 : 1.4)
                         offset += 3.5
                         index += 1
                     }
                 }
             }
-            canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)
-            canvas.stroke(style.mutedInk, widthPt: 0.5)
-        case .line(let dashed):
+            outline(canvas)
+        case .fade(let colour):
+            let steps = 8
+            for step in 0..<steps {
+                let width = box.width / Double(steps)
+                canvas.rectangle(x: box.x + Double(step) * width, y: box.y, width: width + 0.2, height: box.height)
+                canvas.fill(colour.withAlpha(colour.alpha * Double(rtl ? step + 1 : steps - step) / Double(steps)))
+            }
+            outline(canvas)
+        case .line(let earlier):
             canvas.moveTo(box.x, box.y + box.height / 2)
             canvas.lineTo(box.maxX, box.y + box.height / 2)
-            canvas.stroke(style.front, widthPt: style.frontWidthPt, dash: dashed ? [4, 3] : [])
+            if earlier {
+                canvas.stroke(style.earlierFront, widthPt: style.earlierFrontWidthPt, dash: style.earlierFrontDash)
+            } else {
+                canvas.stroke(style.front, widthPt: style.frontWidthPt)
+            }
+        case .symbol(let symbol, let fill):
+            symbol.paint(fill, x: box.x + box.width / 2, y: box.y + box.height / 2, radius: 3.8, canvas: canvas,
+                         style: style, outlineWidthPt: 0.8)
         }
     }
 

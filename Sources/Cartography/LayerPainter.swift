@@ -26,34 +26,60 @@ struct LayerPainter {
             case .held(let actor):
                 fill(zone.area, colour(actor).withAlpha(style.zoneAlpha))
             case .shared(let among):
-                fill(zone.area, colour(among[0]).withAlpha(style.zoneAlpha))
-                hatch(zone.area, colours: among.dropFirst().map(colour))
+                hatch(zone.area, colours: among.map(colour), solid: true)
             case .contested(let among):
                 hatch(zone.area, colours: among.map(colour))
-            case .abandoned, .unreported:
+            case .abandoned:
+                hatch(zone.area, colours: [style.mutedInk])
+            case .unreported:
                 continue
             }
         }
+        uncertainMargins(territory)
     }
 
-    /// Today's zones faintly, and ground that changed hands hatched in the gaining actor's colour.
+    /// Today's zones faintly, ground that changed hands hatched in the gaining actor's colour, and ground that
+    /// went to no reported holder hatched grey.
     func diffZones(_ territory: TerritoryMap, diff: ControlDiff) {
         for zone in territory.zones {
             if let actor = zone.actor { fill(zone.area, colour(actor).withAlpha(style.zoneAlpha * 0.55)) }
         }
         for transfer in diff.transfers {
-            guard let gainer = transfer.to else { continue }
-            hatch(transfer.area, colours: [colour(gainer)])
+            let colour = transfer.to.map(colour) ?? style.mutedInk
+            hatch(transfer.area, colours: [colour])
             frame.addPath(transfer.area, to: canvas)
-            canvas.stroke(colour(gainer), widthPt: 0.8)
+            canvas.stroke(colour, widthPt: 0.8, dash: transfer.to == nil ? [2, 2] : [])
+        }
+        uncertainMargins(territory)
+    }
+
+    /// Where a zone meets ground no report reaches, its edge is where a reach limit cut it, not a line any
+    /// source draws: the zone fades out over a band along that edge instead of ending sharply.
+    private func uncertainMargins(_ territory: TerritoryMap) {
+        guard let unreported = territory.zones.first(where: { $0.kind == .unreported })?.area else { return }
+        let steps = 12
+        for zone in territory.zones where zone.kind != .unreported {
+            canvas.withSavedState {
+                frame.addPath(zone.area, to: canvas)
+                canvas.withClip {
+                    // Nested strokes along the unreported ground's outline, widest first: a point covered by
+                    // k of them shows k/steps paper, so the zone fades linearly to nothing at the edge.
+                    for step in stride(from: steps, to: 0, by: -1) {
+                        frame.addPath(unreported, to: canvas)
+                        canvas.stroke(style.country.withAlpha(1 / Double(step)),
+                                      widthPt: 2 * style.uncertainMarginPt * Double(step) / Double(steps))
+                    }
+                }
+            }
         }
     }
 
-    func fronts(_ fronts: [FrontLine], dashed: Bool) {
+    /// Today's fronts solid over a light casing; the earlier date's fronts dotted, a style no border uses.
+    func fronts(_ fronts: [FrontLine], earlier: Bool) {
         for front in fronts {
             frame.addPath(front.line, to: canvas)
-            if dashed {
-                canvas.stroke(style.front.withAlpha(0.75), widthPt: style.frontWidthPt * 0.8, dash: [4, 3])
+            if earlier {
+                canvas.stroke(style.earlierFront, widthPt: style.earlierFrontWidthPt, dash: style.earlierFrontDash)
             } else {
                 canvas.stroke(style.frontCasing, widthPt: style.frontWidthPt + 1.6, preserve: true)
                 canvas.stroke(style.front, widthPt: style.frontWidthPt)
@@ -76,8 +102,9 @@ struct LayerPainter {
         canvas.stroke(style.countryBorder, widthPt: style.countryBorderWidthPt, dash: [6, 2, 1.5, 2])
     }
 
-    /// Diagonal stripes clipped to the area, cycling through the colours (one per actor involved).
-    func hatch(_ area: MultiPolygon, colours: [RGBA]) {
+    /// Diagonal stripes clipped to the area, cycling through the colours (one per actor involved): thin with
+    /// paper between for contested ground, or `solid` bands edge to edge for ground allies share.
+    func hatch(_ area: MultiPolygon, colours: [RGBA], solid: Bool = false) {
         guard !area.isEmpty, !colours.isEmpty else { return }
         canvas.withSavedState {
             frame.addPath(area, to: canvas)
@@ -89,7 +116,9 @@ struct LayerPainter {
                 while offset < box.width {
                     canvas.moveTo(box.x + offset, box.maxY)
                     canvas.lineTo(box.x + offset + box.height, box.y)
-                    canvas.stroke(colours[index % colours.count].withAlpha(0.85), widthPt: style.hatchWidthPt)
+                    let colour = colours[index % colours.count]
+                    canvas.stroke(solid ? colour.withAlpha(style.zoneAlpha) : colour.withAlpha(0.85),
+                                  widthPt: solid ? spacing * 0.75 : style.hatchWidthPt)
                     offset += spacing
                     index += 1
                 }
@@ -103,6 +132,6 @@ struct LayerPainter {
     }
 
     private func colour(_ actorID: String) -> RGBA {
-        scenario.actor(id: actorID).map(ActorColours.colour) ?? style.unheldSymbol
+        ActorColours.colour(id: actorID, in: scenario)
     }
 }

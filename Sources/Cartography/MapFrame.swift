@@ -24,6 +24,10 @@ struct Box: Hashable {
         other.x >= x && other.y >= y && other.maxX <= maxX && other.maxY <= maxY
     }
 
+    func contains(x: Double, y: Double) -> Bool {
+        x >= self.x && x <= maxX && y >= self.y && y <= maxY
+    }
+
     func insetBy(_ amount: Double) -> Box {
         Box(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }

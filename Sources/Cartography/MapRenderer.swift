@@ -61,7 +61,7 @@ public struct MapRenderer {
             diff = try ControlDiff(from: before, to: territory, actors: scenario.actors.map(\.id))
         }
         let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
-                                    basemap: basemap, style: style)
+                                    earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style)
         let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
                                 pixelsPerPoint: request.pixelsPerPoint,
                                 creationDate: "\(request.date)T00:00:00")
@@ -73,11 +73,11 @@ public struct MapRenderer {
                 painter.basemap(basemap)
                 if let diff, let earlier {
                     painter.diffZones(territory, diff: diff)
-                    painter.fronts(earlier.fronts, dashed: true)
+                    painter.fronts(earlier.fronts, earlier: true)
                 } else {
                     painter.zones(territory)
                 }
-                painter.fronts(territory.fronts, dashed: false)
+                painter.fronts(territory.fronts, earlier: false)
                 painter.water(basemap)
                 painter.borders(basemap)
             }
@@ -94,7 +94,8 @@ public struct MapRenderer {
         }
         furniture.draw(territory: territory, diff: diff, basemap: basemap)
         return RenderedMap(bytes: try canvas.finish(), widthPt: layout.widthPt, heightPt: layout.heightPt,
-                           labels: placed.labels, symbols: placed.symbols)
+                           labels: placed.labels, symbols: placed.symbols, frame: layout.frame.box,
+                           legend: layout.legendBox, patches: placed.patches)
     }
 }
 
@@ -109,6 +110,8 @@ public struct RenderedMap: Sendable {
     public struct Symbol: Hashable, Sendable {
         public var placeID: String
         public var x: Double, y: Double
+        /// Half the symbol's width, in points.
+        public var radius: Double
         /// `#rrggbb` of its fill.
         public var fill: String
     }
@@ -118,4 +121,10 @@ public struct RenderedMap: Sendable {
     public var heightPt: Double
     public var labels: [Label]
     public var symbols: [Symbol]
+    /// The map frame: labels stay inside it.
+    var frame: Box
+    /// The legend, scale bar and inset band below the frame.
+    var legend: Box
+    /// Small patches of ground that labels of other places keep off.
+    var patches: [Box]
 }

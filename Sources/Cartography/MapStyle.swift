@@ -16,9 +16,14 @@ public struct MapStyle: Sendable {
     public var front = RGBA(hex: "#1a1a1a")!
     public var frontWidthPt = 1.3
     public var frontCasing = RGBA(red: 1, green: 1, blue: 1, alpha: 0.8)
+    /// The earlier date's fronts on a diff map: round dots, unlike the dash-dot border and solid fronts.
+    public var earlierFront = RGBA(hex: "#3a3a3a")!
+    public var earlierFrontWidthPt = 2.0
+    public var earlierFrontDash: [Double] = [0.01, 3.4]
+    /// Width of the band over which a zone fades out where no report reaches beyond it.
+    public var uncertainMarginPt = 8.0
     public var hatchSpacingPt = 5.0
     public var hatchWidthPt = 1.6
-    public var unheldSymbol = RGBA(hex: "#9a9a9a")!
     public var ink = RGBA(hex: "#1d1d1d")!
     public var mutedInk = RGBA(hex: "#5a5a5a")!
     public var halo = RGBA(red: 1, green: 1, blue: 1, alpha: 0.9)

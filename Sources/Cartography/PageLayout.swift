@@ -4,18 +4,6 @@ import Gazetteer
 import Geometry
 import Territory
 
-/// One entry of the legend: a swatch and its words.
-struct LegendItem {
-    enum Swatch {
-        case fill(RGBA)
-        case hatch([RGBA])
-        case line(dashed: Bool)
-    }
-
-    var swatch: Swatch
-    var text: String
-}
-
 /// Where everything goes on the page: title band, map frame, legend rows and footer, in points.
 struct PageLayout {
     let widthPt: Double
@@ -33,6 +21,8 @@ struct PageLayout {
     let subtitle: String
     let subtitleTop: Double
     let legendTop: Double
+    /// Everything between the frame and the footer: legend rows, scale bar and inset.
+    var legendBox: Box { Box(x: 0, y: frame.box.maxY + 1, width: widthPt, height: footerTop - frame.box.maxY - 1) }
     let legendRows: [[(item: LegendItem, width: Double)]]
     /// Top of the scale bar: level with the legend, or under it when a legend entry is too wide to share a row.
     let scaleBarTop: Double
@@ -47,8 +37,8 @@ struct PageLayout {
     static let legendRowPt = 17.0
     static let scaleBarPt = 150.0
 
-    init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, basemap: Basemap,
-         style: MapStyle) throws {
+    init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?,
+         earlierFronts: [FrontLine], basemap: Basemap, style: MapStyle) throws {
         let language = request.language
         let family = style.family(for: language)
         font = { size, bold in Font(family: family, sizePt: size, bold: bold) }
@@ -86,8 +76,9 @@ struct PageLayout {
                                               maxWidth: fullWidth).height
         let headerHeight = subtitleTop - margin + subtitleHeight + 8
         frame = try MapFrame(view: request.view, x: margin, y: margin + headerHeight, widthPt: widthPt - 2 * margin)
-        let items = PageLayout.legendItems(scenario: scenario, territory: territory, diff: diff, view: request.view,
-                                           language: language, style: style)
+        let items = Legend(scenario: scenario, territory: territory, diff: diff, earlierFronts: earlierFronts,
+                           view: request.view,
+                           language: language, style: style).items
         let legendTop = frame.box.maxY + 9
         var insetBox: Box?
         if request.view.widthKm < 450, let country = basemap.country.area.envelope {
@@ -122,46 +113,10 @@ struct PageLayout {
         heightPt = (footerTop + footerHeight + margin).rounded(.up)
     }
 
-    private static func legendItems(scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?, view: MapView,
-                                    language: Language, style: MapStyle) -> [LegendItem] {
-        // A zone is on the map when some of it lies inside the view, not merely its bounding box.
-        let visible = MultiPolygon([.rectangle(view.envelope)])
-        let onMap = territory.zones.filter { zone in
-            guard zone.area.envelope.map(view.envelope.intersects) ?? false else { return false }
-            return !((try? zone.area.intersection(with: visible).isEmpty) ?? false)
-        }
-        var items = [LegendItem]()
-        let shown = Set(onMap.compactMap(\.actor))
-        for actor in scenario.actors where shown.contains(actor.id) {
-            let colour = ActorColours.colour(of: actor)
-            if let diff {
-                let gained = diff.transfers.filter { $0.to == actor.id }.reduce(0) { $0 + $1.areaKm2 }
-                let lost = diff.transfers.filter { $0.from == actor.id }.reduce(0) { $0 + $1.areaKm2 }
-                let name = Wording.text(actor.nameEn, actor.nameAr, language)
-                // Arabic says gained and lost in words: signs beside figures reorder in right-to-left text.
-                let balance = Wording.text("+\(Numbers.km2(gained)) / −\(Numbers.km2(lost)) km²",
-                                           "كسب \(Numbers.km2(gained)) كم² وخسر \(Numbers.km2(lost)) كم²", language)
-                items.append(LegendItem(swatch: gained > 0 ? .hatch([colour]) : .fill(colour.withAlpha(style.zoneAlpha)),
-                                        text: "\(name) \(balance)"))
-            } else {
-                items.append(LegendItem(swatch: .fill(colour.withAlpha(style.zoneAlpha)),
-                                        text: Wording.text(actor.nameEn, actor.nameAr, language)))
-            }
-        }
-        if diff == nil, onMap.contains(where: { if case .contested = $0.kind { true } else { false } }) {
-            items.append(LegendItem(swatch: .hatch([style.mutedInk]), text: Wording.text("Contested", "متنازع عليه", language)))
-        }
-        items.append(LegendItem(swatch: .line(dashed: false), text: Wording.text("Front line", "خط الجبهة", language)))
-        if diff != nil {
-            items.append(LegendItem(swatch: .line(dashed: true),
-                                    text: Wording.text("Earlier front line", "خط الجبهة السابق", language)))
-        }
-        return items
-    }
-
     /// The date, or the two dates of a diff.
     private static func stamp(_ request: MapRequest, _ language: Language) -> String {
-        request.diffFrom.map { Wording.date($0, language) + " → " + Wording.date(request.date, language) }
+        // Arabic runs right to left, so its arrow points left, from the earlier date to the later.
+        request.diffFrom.map { Wording.date($0, language) + (language == .ar ? " ← " : " → ") + Wording.date(request.date, language) }
             ?? Wording.date(request.date, language)
     }
 
@@ -195,5 +150,10 @@ enum Numbers {
 enum ActorColours {
     static func colour(of actor: Actor) -> RGBA {
         RGBA(hex: actor.colour) ?? RGBA(hex: "#888888")!
+    }
+
+    /// The colour of the actor with this id; the neutral grey for an id the scenario does not list.
+    static func colour(id: String, in scenario: Scenario) -> RGBA {
+        scenario.actor(id: id).map(colour(of:)) ?? RGBA(hex: "#888888")!
     }
 }

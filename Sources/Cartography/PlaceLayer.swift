@@ -26,18 +26,25 @@ struct PlaceLayer {
     /// Draws symbols and labels, returning where they went. Places go in order of priority: each symbol must
     /// keep clear of the labels already placed, then its label looks for room clear of every symbol, and
     /// failing that for room over less important symbols only. A village dot never covers a city's name: the
-    /// village is left off instead, its ground still shown by its zone.
-    func draw(placer: inout LabelPlacer, view: MapView) -> (labels: [RenderedMap.Label], symbols: [RenderedMap.Symbol]) {
+    /// village is left off instead, its ground still shown by its zone. Also returns the small patches of
+    /// ground that labels kept off where they could.
+    func draw(placer: inout LabelPlacer, view: MapView)
+        -> (labels: [RenderedMap.Label], symbols: [RenderedMap.Symbol], patches: [Box]) {
         let marks = visibleMarks(view: view)
         let symbolBoxes = marks.map { Box(x: $0.x - $0.radius, y: $0.y - $0.radius, width: 2 * $0.radius,
                                           height: 2 * $0.radius) }
+        let patches = smallPatches()
         var shown = [Mark]()
+        var shownBoxes = [Box]()
         var labelBoxes = [Box]()
         var labels = [RenderedMap.Label]()
         var labelFonts = [Font]()
         for (index, mark) in marks.enumerated() {
             let symbolBox = symbolBoxes[index]
-            guard !labelBoxes.contains(where: symbolBox.intersects) else { continue }
+            // A symbol under a label or over a more important symbol is left off; its zone still shows.
+            guard !labelBoxes.contains(where: symbolBox.intersects),
+                  !shownBoxes.contains(where: symbolBox.expanded(by: 0.5).intersects) else { continue }
+            shownBoxes.append(symbolBox)
             placer.block(symbolBox)
             shown.append(mark)
             let text = label(mark.place)
@@ -45,9 +52,16 @@ struct PlaceLayer {
             let size = canvas.measure(text, font: font)
             let candidates = LabelPlacer.candidates(x: mark.x, y: mark.y, radius: mark.radius, width: size.width,
                                                     height: size.height, rightToLeft: language == .ar)
-            // Room that covers no other symbol first; only then room over a less important place's symbol.
-            let clear = candidates.filter { candidate in !symbolBoxes[(index + 1)...].contains(where: candidate.intersects) }
-            guard let box = placer.place(clear) ?? placer.place(candidates) else { continue }
+            // Room that hides neither another place's small patch of ground nor another symbol first; then room
+            // over a less important place's symbol; a patch is covered only when nothing else is left.
+            let open = candidates.filter { candidate in
+                !patches.contains { $0.intersects(candidate) && !$0.contains(x: mark.x, y: mark.y) }
+            }
+            let clear = { (boxes: [Box]) in
+                boxes.filter { candidate in !symbolBoxes[(index + 1)...].contains(where: candidate.intersects) }
+            }
+            guard let box = placer.place(clear(open)) ?? placer.place(open) ?? placer.place(clear(candidates))
+                    ?? placer.place(candidates) else { continue }
             labelBoxes.append(box)
             labelFonts.append(font)
             labels.append(.init(placeID: mark.place.id, text: text, x: box.x, y: box.y, width: box.width,
@@ -58,9 +72,9 @@ struct PlaceLayer {
             canvas.drawText(label.text, x: label.x, y: label.y, font: font, colour: style.ink,
                             halo: style.halo, alignment: language == .ar ? .right : .left)
         }
-        let symbols = shown.map { RenderedMap.Symbol(placeID: $0.place.id, x: $0.x, y: $0.y,
+        let symbols = shown.map { RenderedMap.Symbol(placeID: $0.place.id, x: $0.x, y: $0.y, radius: $0.radius,
                                                      fill: symbolColour($0.place).hex) }
-        return (labels, symbols)
+        return (labels, symbols, patches)
     }
 
     /// Names of neighbouring countries where they have room, after every place label.
@@ -79,66 +93,76 @@ struct PlaceLayer {
         }
     }
 
+    /// Boxes around small patches of held or contested ground (an enclave, a besieged town): a name laid
+    /// over one would hide whose it is.
+    private func smallPatches() -> [Box] {
+        let largestPt = 48.0
+        return territory.zones.filter { $0.kind != .unreported }.flatMap(\.area.polygons).compactMap { polygon in
+            guard let bounds = Envelope(covering: polygon.exterior), bounds.intersects(frame.envelope),
+                  let corner = frame.point(LonLat(bounds.minLon, bounds.maxLat)),
+                  let opposite = frame.point(LonLat(bounds.maxLon, bounds.minLat)) else { return nil }
+            let box = Box(x: min(corner.x, opposite.x), y: min(corner.y, opposite.y), width: abs(opposite.x - corner.x),
+                          height: abs(opposite.y - corner.y))
+            return box.width < largestPt && box.height < largestPt ? box : nil
+        }
+    }
+
     // MARK: - Choosing places
 
-    private func visibleMarks(view: MapView) -> [Mark] {
+    /// The places a view shows symbols for: mapped places inside it, neighbourhoods only in a city view and
+    /// cities in every view.
+    static func candidatePlaces(scenario: Scenario, view: MapView) -> [Place] {
         let mapped = scenario.mappedPlaceIDs
         let detailed = view.widthKm < 80
+        return scenario.gazetteer.places.filter { place in
+            guard mapped.contains(place.id), view.envelope.contains(place.lonLat) else { return false }
+            let isQuarter = [.neighbourhood, .district, .landmark].contains(place.kind)
+            return isQuarter == detailed || (detailed && place.kind == .city)
+        }
+    }
+
+    private func visibleMarks(view: MapView) -> [Mark] {
         let recent = territory.snapshot.date.adding(days: -2)
         var marks = [Mark]()
-        for place in scenario.gazetteer.places where mapped.contains(place.id) && view.envelope.contains(place.lonLat) {
-            let isQuarter = [.neighbourhood, .district, .landmark].contains(place.kind)
-            if isQuarter != detailed && !(detailed && place.kind == .city) { continue }
+        for place in PlaceLayer.candidatePlaces(scenario: scenario, view: view) {
             guard let point = frame.point(place.lonLat) else { continue }
             let control = territory.snapshot.controls[place.id]
             let changed = diff.map { $0.places.contains { $0.placeID == place.id } }
                 ?? ((control?.since ?? .init(ordinal: 0)) >= recent && control?.since != scenario.dates.first)
             let priority = Double(place.kind.rank) * 10 + (changed ? 25 : 0)
                 + Double(place.population ?? 0).squareRoot() / 300
-            marks.append(Mark(place: place, x: point.x, y: point.y, radius: radius(place.kind), priority: priority))
+            marks.append(Mark(place: place, x: point.x, y: point.y, radius: PlaceSymbol.radius(place.kind),
+                              priority: priority))
         }
         return marks.sorted { $0.priority != $1.priority ? $0.priority > $1.priority : $0.place.id < $1.place.id }
-    }
-
-    private func radius(_ kind: PlaceKind) -> Double {
-        switch kind {
-        case .city: 4.4
-        case .town: 3.3
-        case .airport, .airbase, .base: 3.8
-        case .neighbourhood, .district: 3.0
-        default: 2.5
-        }
     }
 
     // MARK: - Symbols and labels
 
     private func drawSymbol(_ mark: Mark) {
-        let r = mark.radius
-        switch mark.place.kind {
-        case .airport, .airbase:
-            canvas.addPolyline([(mark.x, mark.y - r), (mark.x + r, mark.y), (mark.x, mark.y + r), (mark.x - r, mark.y)],
-                               close: true)
-        case .base, .neighbourhood, .district:
-            canvas.rectangle(x: mark.x - r * 0.8, y: mark.y - r * 0.8, width: r * 1.6, height: r * 1.6)
-        case .landmark, .prison, .crossing:
-            canvas.addPolyline([(mark.x, mark.y - r), (mark.x + r, mark.y + r * 0.8), (mark.x - r, mark.y + r * 0.8)],
-                               close: true)
-        default:
-            canvas.circle(x: mark.x, y: mark.y, radius: r)
-        }
-        canvas.fill(symbolColour(mark.place), preserve: true)
-        canvas.stroke(mark.place.kind == .city ? style.ink : style.ink.withAlpha(0.85),
-                      widthPt: mark.place.kind == .city ? 1.1 : 0.7)
+        PlaceSymbol(mark.place.kind).paint(symbolFill(mark.place), x: mark.x, y: mark.y, radius: mark.radius,
+                                           canvas: canvas, style: style,
+                                           outlineWidthPt: mark.place.kind == .city ? 1.1 : 0.7)
     }
 
-    /// The controller's colour; white for contested, grey for unheld.
-    func symbolColour(_ place: Place) -> RGBA {
+    /// The holder's colour, the contesting actors' colours, or hollow when nobody is reported holding it.
+    func symbolFill(_ place: Place) -> PlaceSymbol.Fill {
         switch territory.snapshot.controls[place.id]?.state {
-        case .held(let actor)?: scenario.actor(id: actor).map(ActorColours.colour) ?? style.unheldSymbol
-        case .shared(let among)?: scenario.actor(id: among[0]).map(ActorColours.colour) ?? style.unheldSymbol
-        case .contested?: .white
-        case .abandoned?, nil: style.unheldSymbol
+        case .held(let actor)?: .held(colour(actor))
+        case .shared(let among)?: .held(colour(among[0]))
+        case .contested(let among)?: .contested(among.map(colour))
+        case .abandoned?, nil: .unreported
         }
+    }
+
+    /// The colour a symbol shows at its centre: the holder's, white when contested or hollow.
+    func symbolColour(_ place: Place) -> RGBA {
+        if case .held(let colour) = symbolFill(place) { return colour }
+        return .white
+    }
+
+    private func colour(_ actorID: String) -> RGBA {
+        ActorColours.colour(id: actorID, in: scenario)
     }
 
     private func label(_ place: Place) -> String {

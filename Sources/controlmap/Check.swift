@@ -15,7 +15,9 @@ struct Check: ParsableCommand {
     func run() throws {
         var problems = [InputProblem]()
         do {
-            problems = try Validation.loadWithWarnings(input).warnings
+            let loaded = try Validation.loadWithWarnings(input)
+            problems = loaded.warnings
+            PaletteWarnings.report(loaded.scenario, file: input.scenarioURL.appendingPathComponent("scenario.yaml"))
         } catch let error as InputError {
             problems = error.problems
         }

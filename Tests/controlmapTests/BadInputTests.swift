@@ -52,7 +52,7 @@ struct BadInputTests {
     @Test func badColourInScenarioYamlIsReported() throws {
         let bundled = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/aleppo-2024/scenario.yaml"),
                                  encoding: .utf8)
-        let folder = try scenario(claims: header, yaml: bundled.replacingOccurrences(of: "\"#c8102e\"", with: "reddish"))
+        let folder = try scenario(claims: header, yaml: bundled.replacingOccurrences(of: "\"#d20841\"", with: "reddish"))
         let result = try CLI.run(["check", "--scenario", folder.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("scenario.yaml:"))
