@@ -133,6 +133,7 @@ public struct TerritoryMap: Sendable {
             zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds)
         }
         zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
+        if overlaid { zones = zones.map(TerritoryMap.withoutSlivers) }
         self.zones = zones.filter { !$0.area.isEmpty }.sorted { $0.kind.order < $1.kind.order }
         fronts = overlaid
             ? try TerritoryMap.fronts(between: self.zones, sides: sides)
@@ -199,6 +200,18 @@ public struct TerritoryMap: Sendable {
             areas[kind] = try (areas[kind] ?? MultiPolygon()).union(with: claim.area)
         }
         return areas.map { Zone(kind: $0.key, area: $0.value) }
+    }
+
+    /// Overlays of outlines drawn from different sources leave slivers far below any report's precision: parts
+    /// and holes under about 0.05 km² (5e-6 square degrees) are dropped, so they draw no front or speck.
+    private static func withoutSlivers(_ zone: Zone) -> Zone {
+        let minimum = 1e-5  // twice the planar area, in square degrees
+        func size(_ ring: [LonLat]) -> Double { abs(ring.ringSignedArea) }
+        let polygons = zone.area.polygons.filter { size($0.exterior) >= minimum }.map { polygon in
+            Polygon(exterior: polygon.exterior, holes: polygon.holes.filter { size($0) >= minimum })
+        }
+        let cleaned = MultiPolygon(polygons)
+        return cleaned == zone.area ? zone : Zone(kind: zone.kind, area: cleaned)
     }
 
     /// Fronts by overlay of the zones' outlines, for when regions or area claims have cut across the cells.
