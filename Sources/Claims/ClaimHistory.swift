@@ -25,6 +25,8 @@ public struct ClaimHistory: Sendable {
 
     /// By place id, in day order: own claims and inherited states merged.
     private let steps: [String: [Step]]
+    /// Places and regions with claims of their own.
+    private let claimedIDs: Set<String>
 
     /// - Parameter containers: for a place id, the regions it lies in beyond its gazetteer parents (a town's
     ///   district and governorate, a district's governorate), innermost first.
@@ -46,6 +48,25 @@ public struct ClaimHistory: Sendable {
         var builder = Builder(own: own, gazetteer: gazetteer, sides: sides, containers: containers)
         for id in ids.sorted() { _ = builder.history(of: id) }
         steps = builder.done.filter { ids.contains($0.key) && !$0.value.isEmpty }
+        claimedIDs = Set(own.keys)
+    }
+
+    /// Where a container's claim replaced the state a place's own earlier claim gave it: the place, the
+    /// container, and the day. The rules allow it (the place was held by the side the container's claim
+    /// displaced), but a reader may have meant the place to stand apart.
+    public var overrides: [(placeID: String, containerID: String, day: Day)] {
+        var found = [(placeID: String, containerID: String, day: Day)]()
+        for (id, history) in steps where claimedIDs.contains(id) {
+            var ownSeen = false
+            for step in history {
+                if step.inheritedFrom == nil {
+                    ownSeen = true
+                } else if ownSeen, let container = step.inheritedFrom {
+                    found.append((id, container, step.day))
+                }
+            }
+        }
+        return found.sorted { ($0.day, $0.placeID) < ($1.day, $1.placeID) }
     }
 
     /// The snapshot at `date` under the rules above.

@@ -47,6 +47,19 @@ public enum ScenarioLoader {
                 problems.add(contentsOf: error)
             }
         }
+        let sourcesFile = directory.appendingPathComponent("sources.csv")
+        if FileManager.default.fileExists(atPath: sourcesFile.path) {
+            do {
+                let name = GazetteerLoader.displayName(sourcesFile)
+                let table = try CSVTable(text: try GazetteerLoader.readText(sourcesFile), file: name)
+                let listed = try SourceTable.urls(from: table)
+                for problem in SourceTable.unlisted(claims, areaClaims, listed: listed, file: "sources.csv") {
+                    problems.add(problem.location, problem.message)
+                }
+            } catch let error as InputError {
+                problems.add(contentsOf: error)
+            }
+        }
         try problems.throwIfAny()
         guard let settings, let gazetteer else { throw InputError(problems.problems) }
         return Scenario(title: settings.title, actors: settings.actors, sides: settings.sides, views: settings.views,

@@ -36,7 +36,7 @@ enum Validation {
         } catch let error as InputError {
             problems += error.problems
         }
-        if let scenario { problems += viewProblems(scenario, settings: options.scenarioURL) }
+        if let scenario { problems += viewProblems(scenario, settings: options.scenarioURL) + scenario.warnings }
         let unique = problems.uniqued()
         guard !unique.contains(where: { !$0.isWarning }), let scenario, let basemap else { throw InputError(unique) }
         return (scenario, basemap, unique)
