@@ -39,8 +39,16 @@ struct LabelPlacer {
         let lowerRight = Box(x: x + gap * 0.7, y: y + gap * 0.7, width: width, height: height)
         let upperLeft = Box(x: x - gap * 0.7 - width, y: y - gap * 0.7 - height, width: width, height: height)
         let lowerLeft = Box(x: x - gap * 0.7 - width, y: y + gap * 0.7, width: width, height: height)
+        // Farther out, for a name crowded by its neighbours' names or small patches of ground.
+        let far = gap * 2.5
+        let farBelow = Box(x: x - width / 2, y: y + far, width: width, height: height)
+        let farAbove = Box(x: x - width / 2, y: y - far - height, width: width, height: height)
+        let farLowerRight = Box(x: x + gap * 0.7, y: y + far, width: width, height: height)
+        let farLowerLeft = Box(x: x - gap * 0.7 - width, y: y + far, width: width, height: height)
         return rightToLeft
-            ? [left, right, above, below, upperLeft, lowerLeft, upperRight, lowerRight]
-            : [right, left, above, below, upperRight, lowerRight, upperLeft, lowerLeft]
+            ? [left, right, above, below, upperLeft, lowerLeft, upperRight, lowerRight,
+               farBelow, farLowerLeft, farLowerRight, farAbove]
+            : [right, left, above, below, upperRight, lowerRight, upperLeft, lowerLeft,
+               farBelow, farLowerRight, farLowerLeft, farAbove]
     }
 }

@@ -170,7 +170,8 @@ public struct TerritoryMap: Sendable {
                 exceptions[kind, default: []].append(cell)
             }
             var rest = region.area
-            for (kind, cellsOfKind) in exceptions {
+            // In a fixed order: the same inputs give the same bytes.
+            for (kind, cellsOfKind) in exceptions.sorted(by: { $0.key.order < $1.key.order }) {
                 let ground = try MultiPolygon.unionAll(cellsOfKind).intersection(with: region.area)
                 guard !ground.isEmpty else { continue }
                 parts[kind, default: []].append(ground)
@@ -178,7 +179,8 @@ public struct TerritoryMap: Sendable {
             }
             if !rest.isEmpty { parts[region.kind, default: []].append(rest) }
         }
-        return try parts.map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
+        return try parts.sorted { $0.key.order < $1.key.order }
+            .map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
     }
 
     /// Each area claim takes its ground from every other zone and adds it to its own.
@@ -194,12 +196,12 @@ public struct TerritoryMap: Sendable {
             case .contested: .contested(among: [claim.actor])
             case .withdrawn: .abandoned
             }
-            for (otherKind, area) in areas where otherKind != kind {
+            for (otherKind, area) in areas.sorted(by: { $0.key.order < $1.key.order }) where otherKind != kind {
                 areas[otherKind] = try area.difference(claim.area)
             }
             areas[kind] = try (areas[kind] ?? MultiPolygon()).union(with: claim.area)
         }
-        return areas.map { Zone(kind: $0.key, area: $0.value) }
+        return areas.sorted { $0.key.order < $1.key.order }.map { Zone(kind: $0.key, area: $0.value) }
     }
 
     /// Overlays of outlines drawn from different sources leave slivers far below any report's precision: parts

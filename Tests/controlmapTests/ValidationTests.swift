@@ -22,6 +22,21 @@ struct ValidationTests {
         try (text + line + "\n").write(to: file, atomically: true, encoding: .utf8)
     }
 
+    /// The 1-based number of the first line of `file` that contains `text`.
+    func line(of text: String, in file: URL) throws -> Int {
+        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        return try #require(lines.firstIndex { $0.contains(text) }) + 1
+    }
+
+    /// A page the bundled `sources.csv` lists, for claims that should pass.
+    var listedURL: String {
+        get throws {
+            let text = try String(contentsOf: CLI.root.appendingPathComponent("Scenarios/aleppo-2024/sources.csv"),
+                                  encoding: .utf8)
+            return try #require(text.components(separatedBy: "\n").dropFirst().first?.components(separatedBy: ",").first)
+        }
+    }
+
     /// Adds a `places.csv` with one row, and a claim.
     func addPlace(_ row: String, claim: String, in folder: URL) throws {
         let places = folder.appendingPathComponent("places.csv")
@@ -41,13 +56,16 @@ struct ValidationTests {
         let folder = try scenario { folder in
             try addPlace("x-bad,town,Bad,,,abc,37,,,,https://example.org",
                          claim: "2024-11-30,Idlib,rebels,control,Reuters,https://r,n", in: folder)
-            try replace("\"#c8102e\"", with: "\"#ｃ８１０２ｅ\"", in: folder.appendingPathComponent("scenario.yaml"))
+            try replace("\"#d20841\"", with: "\"#ｃ８１０２ｅ\"", in: folder.appendingPathComponent("scenario.yaml"))
         }
+        let claimLine = try line(of: ",rebels,", in: folder.appendingPathComponent("claims.csv"))
+        let colourLine = try line(of: "#ｃ８１０２ｅ", in: folder.appendingPathComponent("scenario.yaml"))
         for (command, result) in try checkAndRender(folder) {
             #expect(result.status == 1, "\(command) exits with 1")
             #expect(result.stderr.contains("places.csv:2:18: error: latitude \"abc\""), "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("claims.csv:195:18: error: unknown actor \"rebels\""), "\(command)")
-            #expect(result.stderr.contains("scenario.yaml:9:13: error: \"#ｃ８１０２ｅ\" is not a colour"), "\(command)")
+            #expect(result.stderr.contains("claims.csv:\(claimLine):18: error: unknown actor \"rebels\""), "\(command)")
+            #expect(result.stderr.contains("scenario.yaml:\(colourLine):13: error: \"#ｃ８１０２ｅ\" is not a colour"),
+                    "\(command)")
         }
     }
 
@@ -68,8 +86,9 @@ struct ValidationTests {
             try replace("default_view: northwest", with: "default_view: north", in: folder.appendingPathComponent("scenario.yaml"))
         }
         let result = try CLI.run(["check", "--scenario", folder.path])
+        let viewLine = try line(of: "default_view:", in: folder.appendingPathComponent("scenario.yaml"))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("scenario.yaml:41:1: error: default_view \"north\" names no view; did you mean "
+        #expect(result.stderr.contains("scenario.yaml:\(viewLine):1: error: default_view \"north\" names no view; did you mean "
             + "northwest? the views are syria, northwest, aleppo-city"), "\(result.stderr)")
     }
 
@@ -78,13 +97,15 @@ struct ValidationTests {
             try replace("radius_km: 7", with: "radius_km: 70000", in: folder.appendingPathComponent("scenario.yaml"))
         }
         let result = try CLI.run(["check", "--scenario", folder.path])
+        let centreLine = try line(of: "centre: [37.16", in: folder.appendingPathComponent("scenario.yaml"))
         #expect(result.status == 1)
-        #expect(result.stderr.contains("scenario.yaml:38:13: error: the view spans"), "\(result.stderr)")
+        #expect(result.stderr.contains("scenario.yaml:\(centreLine):13: error: the view spans"), "\(result.stderr)")
     }
 
     @Test func viewNamesAndActorIDsIgnoreCase() throws {
         let folder = try scenario { folder in
-            try append("2024-11-30,Idlib,HTS,control,Reuters,https://r,n", to: folder.appendingPathComponent("claims.csv"))
+            try append("2024-11-30,Idlib,HTS,control,Reuters,\(try listedURL),n",
+                       to: folder.appendingPathComponent("claims.csv"))
         }
         #expect(try CLI.run(["check", "--scenario", folder.path]).status == 0)
         let result = try CLI.run(["render", "--view", "NorthWest", "--scenario", folder.path, "-o", "/tmp/controlmap-case.svg"])
