@@ -30,7 +30,7 @@ struct LayerPainter {
             case .contested(let among):
                 hatch(zone.area, colours: among.map(colour))
             case .abandoned:
-                hatch(zone.area, colours: [style.mutedInk])
+                fill(zone.area, style.mutedInk.withAlpha(0.2))
             case .unreported:
                 continue
             }

@@ -46,7 +46,7 @@ struct Legend {
                                     text: Wording.text("Shared by allies", "مشتركة بين حلفاء", language)))
         }
         if diff == nil, onMap.contains(where: { $0.kind == .abandoned }) {
-            items.append(LegendItem(swatch: .hatch([style.mutedInk]),
+            items.append(LegendItem(swatch: .fill(style.mutedInk.withAlpha(0.2)),
                                     text: Wording.text("Abandoned: withdrawal reported, no holder since",
                                                        "أُخليت: انسحاب مُبلَّغ عنه دون مسيطر بعده", language)))
         }
@@ -103,9 +103,15 @@ struct Legend {
                 }
                 continue
             }
-            let gained = diff.transfers.filter { $0.to == actor.id }.map(\.areaKm2).reduce(0, +)
-            let lost = diff.transfers.filter { $0.from == actor.id }.map(\.areaKm2).reduce(0, +)
-            guard shown.contains(actor.id) || gained > 0 || lost > 0 else { continue }
+            // Changes of hands only: ground first reported or left to nobody is neither gained nor lost.
+            let account = diff.actors.first { $0.actor == actor.id }
+            let gained = account?.gainedKm2 ?? 0, lost = account?.lostKm2 ?? 0
+            guard gained >= 0.5 || lost >= 0.5 else {
+                if shown.contains(actor.id) {
+                    items.append(LegendItem(swatch: .fill(colour.withAlpha(style.zoneAlpha)), text: name))
+                }
+                continue
+            }
             // Arabic says gained and lost in words: signs beside figures reorder in right-to-left text.
             let balance = Wording.text("+\(Numbers.km2(gained)) / −\(Numbers.km2(lost)) km²",
                                        "كسب \(Numbers.km2(gained)) كم² وخسر \(Numbers.km2(lost)) كم²", language)
