@@ -47,9 +47,12 @@ public struct Claim: Hashable, Sendable {
     public var note: String
     /// Where the claim was read, for messages.
     public var location: SourceLocation
+    /// The claim names a container and says it holds for everything inside, enclaves of other sides included
+    /// (`covers` = `all` in claims.csv); otherwise it passes only to places it displaces a side from.
+    public var coversAll: Bool
 
     public init(date: Day, placeID: String, actor: String, status: ClaimStatus, citation: Citation,
-                note: String = "", location: SourceLocation) {
+                note: String = "", location: SourceLocation, coversAll: Bool = false) {
         self.date = date
         self.placeID = placeID
         self.actor = actor
@@ -57,6 +60,7 @@ public struct Claim: Hashable, Sendable {
         self.citation = citation
         self.note = note
         self.location = location
+        self.coversAll = coversAll
     }
 }
 

@@ -7,7 +7,8 @@ public import Gazetteer
 /// - A place's own claims of a day decide its state from the state before that day (`Snapshot.state`).
 /// - A claim on a container (a city for its neighbourhoods, a district or governorate for what lies in it)
 ///   passes to a place inside only where that place had no state yet, or was held by the side that the
-///   container's claim displaces. A third party's enclave keeps its holder until a claim names it.
+///   container's claim displaces. A third party's enclave keeps its holder until a claim names it, unless the
+///   container's claim says it covers all (`covers` = `all`): then it passes to every place inside.
 /// - On one day the container's claim comes first and the place's own claim last, so a place's own claim of the
 ///   same or a later day stands.
 /// - Only claims dated on or before a date shape its snapshot: a later claim never changes an earlier map.
@@ -21,6 +22,8 @@ public struct ClaimHistory: Sendable {
         var citations: [Citation]
         /// The container whose claim gave this state; nil for the place's own claim.
         var inheritedFrom: String?
+        /// The state passes to every place inside, whoever held it.
+        var coversAll = false
     }
 
     /// By place id, in day order: own claims and inherited states merged.
@@ -138,10 +141,12 @@ public struct ClaimHistory: Sendable {
             var result = [Step]()
             var current: ControlState?
             var inheritedIndex = 0, ownIndex = 0
-            func append(_ day: Day, _ state: ControlState, _ citations: [Citation], from source: String?) {
+            func append(_ day: Day, _ state: ControlState, _ citations: [Citation], from source: String?,
+                        coversAll: Bool) {
                 if let last = result.last, last.day == day { result.removeLast() }
                 let since = result.last.map { $0.state == state ? $0.since : day } ?? day
-                result.append(Step(day: day, state: state, since: since, citations: citations, inheritedFrom: source))
+                result.append(Step(day: day, state: state, since: since, citations: citations, inheritedFrom: source,
+                                   coversAll: coversAll))
                 current = state
             }
             while inheritedIndex < inherited.count || ownIndex < ownDays.count {
@@ -152,15 +157,17 @@ public struct ClaimHistory: Sendable {
                     let step = inherited[inheritedIndex]
                     let before = inheritedIndex > 0 ? inherited[inheritedIndex - 1].state : nil
                     inheritedIndex += 1
-                    if passes(step.state, displacing: before, to: current) {
-                        append(step.day, step.state, step.citations, from: step.inheritedFrom ?? container)
+                    if step.coversAll ? step.state != current : passes(step.state, displacing: before, to: current) {
+                        append(step.day, step.state, step.citations, from: step.inheritedFrom ?? container,
+                               coversAll: step.coversAll)
                     }
                 } else {
                     let day = ownDays[ownIndex]
                     ownIndex += 1
                     let claims = days[day]!
                     append(day, Snapshot.state(of: claims, previous: current, sides: sides),
-                           claims.map(\.citation).uniquedCitations(), from: nil)
+                           claims.map(\.citation).uniquedCitations(), from: nil,
+                           coversAll: claims.contains(where: \.coversAll))
                 }
             }
             done[id] = result

@@ -1,6 +1,7 @@
 import Gazetteer
 
-/// Reads `claims.csv`: `date,place,actor,status,source,url,note`, one reported fact per row.
+/// Reads `claims.csv`: `date,place,actor,status,source,url,note`, one reported fact per row, and an optional
+/// `covers` column (`all`: a container's claim reaches every place inside, enclaves included).
 enum ClaimTable {
     static let required = ["date", "place", "actor", "status", "source", "url"]
     /// Longer place names are refused before the fuzzy look-up, whose cost grows with the name's length.
@@ -50,6 +51,12 @@ enum ClaimTable {
                 problems.add(at("status"), "unknown status \"\(field("status"))\"; use control, contested or withdrawn")
                 valid = false
             }
+            let covers = field("covers").lowercased()
+            if !covers.isEmpty && covers != "all" {
+                problems.add(at("covers"), "unknown covers \"\(field("covers"))\"; leave it empty, or write all "
+                    + "when the claim holds for every place inside, enclaves of other sides included")
+                valid = false
+            }
             if field("source").isEmpty {
                 problems.add(at("source"), "no source; name who reported it (e.g. Reuters, SOHR)")
                 valid = false
@@ -57,7 +64,7 @@ enum ClaimTable {
             guard valid, let date, let status, let placeID else { continue }
             claims.append(Claim(date: date, placeID: placeID, actor: actor, status: status,
                                 citation: Citation(source: field("source"), url: field("url")),
-                                note: field("note"), location: at("date")))
+                                note: field("note"), location: at("date"), coversAll: covers == "all"))
         }
         try problems.throwIfAny()
         return claims

@@ -48,6 +48,20 @@ struct SnapshotRuleTests {
         #expect(displaced?.inheritedFrom == "aleppo")
     }
 
+    @Test func aParentClaimThatCoversAllReachesAThirdPartysEnclave() {
+        var covering = claim("2024-12-08", "aleppo", "hts")
+        covering.coversAll = true
+        let claims = [claim("2024-11-26", "aleppo", "government"), claim("2024-11-26", "maqsoud", "sdf"), covering]
+        let enclave = snapshot(claims, on: "2024-12-08").controls["maqsoud"]
+        #expect(enclave?.state == .held(by: "hts"), "a claim that covers all takes the enclave too")
+        #expect(enclave?.inheritedFrom == "aleppo")
+        #expect(snapshot(claims, on: "2024-12-07").controls["maqsoud"]?.state == .held(by: "sdf"),
+                "before the covering claim the enclave keeps its holder")
+        let ownLater = claims + [claim("2024-12-08", "maqsoud", "sdf")]
+        #expect(snapshot(ownLater, on: "2024-12-08").controls["maqsoud"]?.state == .held(by: "sdf"),
+                "the child's own claim of the same day still has the last word")
+    }
+
     @Test func aLaterClaimNeverChangesAnEarlierSnapshot() {
         let early = [claim("2024-11-26", "aleppo", "government"), claim("2024-11-30", "shaar", "sdf")]
         let later = early + [claim("2024-12-03", "aleppo", "hts"), claim("2024-12-03", "hama", "hts")]

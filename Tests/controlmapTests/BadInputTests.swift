@@ -31,6 +31,16 @@ struct BadInputTests {
         #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
     }
 
+    @Test func anUnknownCoversValueIsReportedWithItsPosition() throws {
+        let claims = "date,place,actor,status,source,url,note,covers\n"
+            + "2024-11-30,Aleppo,hts,control,Reuters,https://r,n,everything\n"
+        let result = try CLI.run(["check", "--scenario", try scenario(claims: claims).path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("claims.csv:2:51: error: unknown covers \"everything\"; leave it empty, or "
+            + "write all when the claim holds for every place inside, enclaves of other sides included"),
+                "stderr was: \(result.stderr)")
+    }
+
     @Test func everyProblemOfAFileIsListedInOnePass() throws {
         let rows = ["2024-13-01,Idlib,hts,control,Reuters,https://r,n", "2024-11-30,Idlib,hts,owns,Reuters,https://r,n",
                     "2024-11-30,Idlib,rebels,control,Reuters,https://r,n"]
