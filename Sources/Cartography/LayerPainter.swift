@@ -87,6 +87,22 @@ struct LayerPainter {
         }
     }
 
+    /// In a city view, the outlines of the outlined places (neighbourhoods) thin over the zones, and each city's
+    /// edge over them.
+    func quarters(_ gazetteer: Gazetteer, basemap: Basemap, view: MapView) {
+        guard view.showsQuarters else { return }
+        for (_, outline) in gazetteer.outlines.sorted(by: { $0.key < $1.key })
+        where outline.envelope.map(view.envelope.intersects) ?? false {
+            frame.addPath(outline, to: canvas)
+        }
+        canvas.stroke(style.quarterOutline, widthPt: style.quarterOutlineWidthPt)
+        for (_, edge) in basemap.cityEdges.sorted(by: { $0.key < $1.key })
+        where edge.envelope.map(view.envelope.intersects) ?? false {
+            frame.addPath(edge, to: canvas)
+        }
+        canvas.stroke(style.cityEdge, widthPt: style.cityEdgeWidthPt)
+    }
+
     func water(_ basemap: Basemap) {
         fill(basemap.lakes, style.water)
         frame.addPath(basemap.rivers, to: canvas)

@@ -100,6 +100,17 @@ public struct RegionGround: Sendable {
     }
 }
 
+/// An outlined place's ground: its outline, whatever the cells around it.
+public struct PlaceOutline: Sendable {
+    public var placeID: String
+    public var area: MultiPolygon
+
+    public init(placeID: String, area: MultiPolygon) {
+        self.placeID = placeID
+        self.area = area
+    }
+}
+
 /// Zones and front lines at one date: the territory a snapshot implies.
 public struct TerritoryMap: Sendable {
     public var snapshot: Snapshot
@@ -107,12 +118,13 @@ public struct TerritoryMap: Sendable {
     public var zones: [Zone]
     public var fronts: [FrontLine]
 
-    /// Builds the zones in three layers, each over the one before: the places' cells (a coverage union by edge
-    /// cancellation over the cells' topology, with their cached areas), the claimed regions (each region's ground
-    /// to its holder, but for the cells of places inside with another state), and the area claims. Fronts run
-    /// between the zones of different sides.
+    /// Builds the zones in four layers, each over the one before: the places' cells (a coverage union by edge
+    /// cancellation over the cells' topology, with their cached areas), the outlines of outlined places (each
+    /// outline, cut to the country, is its place's ground, whatever cell lay there), the claimed regions (each
+    /// region's ground to its holder, but for the cells or outlines of places inside with another state), and
+    /// the area claims. Fronts run between the zones of different sides.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
-                regions: [RegionGround] = []) throws {
+                regions: [RegionGround] = [], outlines: [PlaceOutline] = []) throws {
         self.snapshot = snapshot
         let kinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
         var groupOfKind = [Zone.Kind: Int]()
@@ -128,9 +140,24 @@ public struct TerritoryMap: Sendable {
         for (cell, group) in groups.enumerated() { areasKm2[group] += cells.topology.areasKm2[cell] }
         var zones = groupKinds.indices.map { Zone(kind: groupKinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
         let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
-        let overlaid = !regions.isEmpty || !areaClaims.isEmpty
+        let overlaid = !regions.isEmpty || !areaClaims.isEmpty || !outlines.isEmpty
+        var grounds = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, cells.cells[$0]) })
+        var kindOf = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, kinds[$0]) })
+        if !outlines.isEmpty {
+            let clipped = try outlines.map { PlaceOutline(placeID: $0.placeID, area: try $0.area.intersection(with: cells.region)) }
+            let covered = try MultiPolygon.unionAll(clipped.map(\.area))
+            // A cell keeps only the ground no outline covers.
+            for (id, cell) in grounds where cell.envelope.map { covered.envelope?.intersects($0) ?? false } ?? false {
+                grounds[id] = try cell.difference(covered)
+            }
+            for outline in clipped {
+                grounds[outline.placeID] = outline.area
+                kindOf[outline.placeID] = Zone.Kind(snapshot.controls[outline.placeID]?.state)
+            }
+            zones = try TerritoryMap.applying(clipped, covering: covered, to: zones, kindOf: kindOf)
+        }
         if !regions.isEmpty {
-            zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds)
+            zones = try TerritoryMap.applying(regions, to: zones, grounds: grounds, kindOf: kindOf)
         }
         zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
         if overlaid { zones = zones.map(TerritoryMap.withoutSlivers) }
@@ -151,23 +178,37 @@ public struct TerritoryMap: Sendable {
             .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
-    /// Each region's ground goes to its holder, but for the cells (cut to the region) of the places inside it
-    /// whose own state differs; ground outside every region keeps the cells' zones.
-    private static func applying(_ regions: [RegionGround], to zones: [Zone], cells: PlaceCells,
-                                 kinds: [Zone.Kind]) throws -> [Zone] {
+    /// Each outline goes to its place's state, taken from whichever zone held that ground before.
+    private static func applying(_ outlines: [PlaceOutline], covering covered: MultiPolygon, to zones: [Zone],
+                                 kindOf: [String: Zone.Kind]) throws -> [Zone] {
+        var parts = [Zone.Kind: [MultiPolygon]]()
+        for outline in outlines {
+            parts[kindOf[outline.placeID] ?? .unreported, default: []].append(outline.area)
+        }
+        for zone in zones {
+            let outside = try zone.area.difference(covered)
+            if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
+        }
+        return try parts.sorted { $0.key.order < $1.key.order }
+            .map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
+    }
+
+    /// Each region's ground goes to its holder, but for the grounds (cells or outlines, cut to the region) of the
+    /// places inside it whose own state differs; ground outside every region keeps the zones below.
+    private static func applying(_ regions: [RegionGround], to zones: [Zone], grounds: [String: MultiPolygon],
+                                 kindOf: [String: Zone.Kind]) throws -> [Zone] {
         var parts = [Zone.Kind: [MultiPolygon]]()
         let covered = try MultiPolygon.unionAll(regions.map(\.area))
         for zone in zones {
             let outside = try zone.area.difference(covered)
             if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
         }
-        let kindOf = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, kinds[$0]) })
         for region in regions {
             var exceptions = [Zone.Kind: [MultiPolygon]]()
             for id in region.placeIDs {
                 guard let kind = kindOf[id], kind != region.kind, kind != .unreported,
-                      let cell = cells.cell(of: id), !cell.isEmpty else { continue }
-                exceptions[kind, default: []].append(cell)
+                      let ground = grounds[id], !ground.isEmpty else { continue }
+                exceptions[kind, default: []].append(ground)
             }
             var rest = region.area
             // In a fixed order: the same inputs give the same bytes.
