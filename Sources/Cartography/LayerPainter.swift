@@ -103,10 +103,11 @@ struct LayerPainter {
         canvas.stroke(style.cityEdge, widthPt: style.cityEdgeWidthPt)
     }
 
-    func water(_ basemap: Basemap) {
+    /// Lakes and rivers; rivers twice as wide in a city view, where one crosses a few streets only.
+    func water(_ basemap: Basemap, view: MapView) {
         fill(basemap.lakes, style.water)
         frame.addPath(basemap.rivers, to: canvas)
-        canvas.stroke(style.water, widthPt: style.riverWidthPt)
+        canvas.stroke(style.water, widthPt: style.riverWidthPt * (view.showsQuarters ? 2.5 : 1))
     }
 
     func borders(_ basemap: Basemap) {

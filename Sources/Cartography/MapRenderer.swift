@@ -79,7 +79,7 @@ public struct MapRenderer {
                 }
                 painter.quarters(scenario.gazetteer, basemap: basemap, view: request.view)
                 painter.fronts(territory.fronts, earlier: false)
-                painter.water(basemap)
+                painter.water(basemap, view: request.view)
                 painter.borders(basemap)
             }
         }

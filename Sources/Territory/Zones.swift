@@ -119,10 +119,10 @@ public struct TerritoryMap: Sendable {
     public var fronts: [FrontLine]
 
     /// Builds the zones in four layers, each over the one before: the places' cells (a coverage union by edge
-    /// cancellation over the cells' topology, with their cached areas), the outlines of outlined places (each
-    /// outline, cut to the country, is its place's ground, whatever cell lay there), the claimed regions (each
-    /// region's ground to its holder, but for the cells or outlines of places inside with another state), and
-    /// the area claims. Fronts run between the zones of different sides.
+    /// cancellation over the cells' topology, with their cached areas), the claimed regions (each region's ground
+    /// to its holder, but for the cells of places inside with another state), the outlines of outlined places
+    /// with a state (an outline, cut to the country, is its place's ground, whatever cell or region lay there),
+    /// and the area claims. Fronts run between the zones of different sides.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
                 regions: [RegionGround] = [], outlines: [PlaceOutline] = []) throws {
         self.snapshot = snapshot
@@ -141,23 +141,11 @@ public struct TerritoryMap: Sendable {
         var zones = groupKinds.indices.map { Zone(kind: groupKinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
         let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
         let overlaid = !regions.isEmpty || !areaClaims.isEmpty || !outlines.isEmpty
-        var grounds = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, cells.cells[$0]) })
-        var kindOf = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, kinds[$0]) })
-        if !outlines.isEmpty {
-            let clipped = try outlines.map { PlaceOutline(placeID: $0.placeID, area: try $0.area.intersection(with: cells.region)) }
-            let covered = try MultiPolygon.unionAll(clipped.map(\.area))
-            // A cell keeps only the ground no outline covers.
-            for (id, cell) in grounds where cell.envelope.map { covered.envelope?.intersects($0) ?? false } ?? false {
-                grounds[id] = try cell.difference(covered)
-            }
-            for outline in clipped {
-                grounds[outline.placeID] = outline.area
-                kindOf[outline.placeID] = Zone.Kind(snapshot.controls[outline.placeID]?.state)
-            }
-            zones = try TerritoryMap.applying(clipped, covering: covered, to: zones, kindOf: kindOf)
-        }
         if !regions.isEmpty {
-            zones = try TerritoryMap.applying(regions, to: zones, grounds: grounds, kindOf: kindOf)
+            zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds)
+        }
+        if !outlines.isEmpty {
+            zones = try TerritoryMap.applying(outlines, to: zones, snapshot: snapshot, within: cells.region)
         }
         zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
         if overlaid { zones = zones.map(TerritoryMap.withoutSlivers) }
@@ -178,13 +166,17 @@ public struct TerritoryMap: Sendable {
             .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
-    /// Each outline goes to its place's state, taken from whichever zone held that ground before.
-    private static func applying(_ outlines: [PlaceOutline], covering covered: MultiPolygon, to zones: [Zone],
-                                 kindOf: [String: Zone.Kind]) throws -> [Zone] {
+    /// Each outline, cut to the country, goes to its place's state, taken from whichever zone held that ground.
+    private static func applying(_ outlines: [PlaceOutline], to zones: [Zone], snapshot: Snapshot,
+                                 within country: MultiPolygon) throws -> [Zone] {
         var parts = [Zone.Kind: [MultiPolygon]]()
         for outline in outlines {
-            parts[kindOf[outline.placeID] ?? .unreported, default: []].append(outline.area)
+            parts[Zone.Kind(snapshot.controls[outline.placeID]?.state), default: []].append(outline.area)
         }
+        for (kind, pieces) in parts.sorted(by: { $0.key.order < $1.key.order }) {
+            parts[kind] = [try MultiPolygon.unionAll(pieces).intersection(with: country)]
+        }
+        let covered = try MultiPolygon.unionAll(parts.sorted { $0.key.order < $1.key.order }.flatMap(\.value))
         for zone in zones {
             let outside = try zone.area.difference(covered)
             if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
@@ -193,22 +185,23 @@ public struct TerritoryMap: Sendable {
             .map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
     }
 
-    /// Each region's ground goes to its holder, but for the grounds (cells or outlines, cut to the region) of the
-    /// places inside it whose own state differs; ground outside every region keeps the zones below.
-    private static func applying(_ regions: [RegionGround], to zones: [Zone], grounds: [String: MultiPolygon],
-                                 kindOf: [String: Zone.Kind]) throws -> [Zone] {
+    /// Each region's ground goes to its holder, but for the cells (cut to the region) of the places inside it
+    /// whose own state differs; ground outside every region keeps the cells' zones.
+    private static func applying(_ regions: [RegionGround], to zones: [Zone], cells: PlaceCells,
+                                 kinds: [Zone.Kind]) throws -> [Zone] {
         var parts = [Zone.Kind: [MultiPolygon]]()
         let covered = try MultiPolygon.unionAll(regions.map(\.area))
         for zone in zones {
             let outside = try zone.area.difference(covered)
             if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
         }
+        let kindOf = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, kinds[$0]) })
         for region in regions {
             var exceptions = [Zone.Kind: [MultiPolygon]]()
             for id in region.placeIDs {
                 guard let kind = kindOf[id], kind != region.kind, kind != .unreported,
-                      let ground = grounds[id], !ground.isEmpty else { continue }
-                exceptions[kind, default: []].append(ground)
+                      let cell = cells.cell(of: id), !cell.isEmpty else { continue }
+                exceptions[kind, default: []].append(cell)
             }
             var rest = region.area
             // In a fixed order: the same inputs give the same bytes.
