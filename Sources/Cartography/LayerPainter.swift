@@ -103,10 +103,13 @@ struct LayerPainter {
         canvas.stroke(style.cityEdge, widthPt: style.cityEdgeWidthPt)
     }
 
-    /// Lakes and rivers; rivers twice as wide in a city view, where one crosses a few streets only.
+    /// Lakes and rivers; in a city view the rivers unsimplified where the basemap has them, and wider.
     func water(_ basemap: Basemap, view: MapView) {
         fill(basemap.lakes, style.water)
-        frame.addPath(basemap.rivers, to: canvas)
+        let detailed = view.showsQuarters && basemap.cityRivers.lines.contains {
+            Envelope(covering: $0)?.intersects(view.envelope) ?? false
+        }
+        frame.addPath(detailed ? basemap.cityRivers : basemap.rivers, to: canvas)
         canvas.stroke(style.water, widthPt: style.riverWidthPt * (view.showsQuarters ? 2.5 : 1))
     }
 

@@ -48,8 +48,8 @@ public enum GazetteerLoader {
         return layers
     }
 
-    /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson` and `water.geojson`;
-    /// only the country is required.
+    /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson`, `water.geojson`, `city-rivers.geojson`
+    /// and `city-edges.geojson`; only the country is required.
     public static func loadBasemap(directory: URL) throws -> Basemap {
         let folder = directory.appendingPathComponent("basemap")
         let countryFeatures = try features(folder.appendingPathComponent("syria.geojson"), required: true)
@@ -61,6 +61,7 @@ public enum GazetteerLoader {
         let land = try features(folder.appendingPathComponent("land.geojson"), required: false)
         let water = try features(folder.appendingPathComponent("water.geojson"), required: false)
         let edges = try features(folder.appendingPathComponent("city-edges.geojson"), required: false)
+        let cityRivers = try features(folder.appendingPathComponent("city-rivers.geojson"), required: false)
         let lakes = water.features.filter { $0.properties["kind"] == "lake" }
         let rivers = water.features.filter { $0.properties["kind"] == "river" }
         return Basemap(
@@ -69,6 +70,7 @@ public enum GazetteerLoader {
             land: .init(land.features.flatMap(\.area.polygons)),
             lakes: .init(lakes.flatMap(\.area.polygons)),
             rivers: .init(rivers.flatMap(\.lines.lines)),
+            cityRivers: .init(cityRivers.features.flatMap(\.lines.lines)),
             cityEdges: edges.features.map { ($0.properties["place"] ?? "", $0.area) }
                 .reduce(into: [:]) { $0[$1.0] = $1.1 },
             attributions: [countryFeatures, neighbours, land, water].compactMap(\.attribution).uniqued())
