@@ -17,6 +17,7 @@ demo: deps
 	.build/debug/controlmap render --date 2024-11-30 --view northwest --width 1200 -o Output/README-northwest-2024-11-30.png
 	.build/debug/controlmap render --diff 2024-11-26..2024-11-30 --view northwest --width 1200 -o Output/README-diff-2024-11-26-to-30.png
 	.build/debug/controlmap render --date 2024-11-26 --view syria --width 1200 -o Output/README-syria-2024-11-26.png
+	.build/debug/controlmap render --date 2024-11-30 --view aleppo-city --width 1200 -o Output/README-aleppo-city-2024-11-30.png
 	.build/debug/controlmap render --date 2024-12-08 --view syria --width 1200 -o Output/README-syria-2024-12-08.png
 
 test:

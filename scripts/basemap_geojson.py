@@ -5,6 +5,7 @@ import sys
 
 from shapely.geometry import LineString, MultiPolygon, Polygon, box, mapping
 from shapely.geometry import Point
+from shapely.geometry import shape as geometry_of
 from shapely.ops import linemerge, polygonize, unary_union
 from shapely.validation import make_valid
 
@@ -121,6 +122,19 @@ def main(work, out):
     lines = [line for line in getattr(merged, "geoms", [merged]) if line.length > 0.05]
     water += [feature(line, {"kind": "river"}) for line in lines]
     write(os.path.join(out, "water.geojson"), water, GSHHG)
+    # City views draw the rivers unsimplified around each city's edge (written by scripts/import-neighbourhoods.py).
+    edges = os.path.join(out, "city-edges.geojson")
+    if os.path.exists(edges):
+        detailed = linemerge(unary_union(rivers))
+        city_rivers = []
+        with open(edges, encoding="utf-8") as text:
+            for edge in json.load(text)["features"]:
+                frame = box(*geometry_of(edge["geometry"]).buffer(0.03).bounds)
+                piece = detailed.intersection(frame)
+                pieces = [g for g in getattr(piece, "geoms", [piece]) if g.geom_type == "LineString"]
+                city_rivers += [feature(line, {"kind": "river", "city": edge["properties"]["place"]})
+                                for line in pieces if line.length > 0.005]
+        write(os.path.join(out, "city-rivers.geojson"), city_rivers, GSHHG)
 
 
 if __name__ == "__main__":

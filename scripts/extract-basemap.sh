@@ -3,6 +3,8 @@
 #   syria.geojson       Syria's border                   Digital Chart of the World (public domain), Debian gmt-dcw
 #   neighbours.geojson  the countries around it, clipped  Digital Chart of the World
 #   water.geojson       lakes and major rivers            GSHHG (LGPL, Wessel & Smith), Debian gmt-gshhg-high
+#   city-rivers.geojson the rivers unsimplified around each city of city-edges.geojson (run
+#                       scripts/import-neighbourhoods.py first)                               GSHHG
 # The sea is what no country covers.
 # Extracted with GMT (`gmt coast -E… -M`, `gmt coast -Df -W1 -M`, `gmt coast -Df -I1 -I2 -I3 -M`), simplified with shapely.
 #

@@ -100,6 +100,10 @@ struct Furniture {
             } else {
                 canvas.stroke(style.front, widthPt: style.frontWidthPt)
             }
+        case .stroke(let colour, let width):
+            canvas.moveTo(box.x, box.y + box.height / 2)
+            canvas.lineTo(box.maxX, box.y + box.height / 2)
+            canvas.stroke(colour, widthPt: width)
         case .symbol(let symbol, let fill):
             symbol.paint(fill, x: box.x + box.width / 2, y: box.y + box.height / 2, radius: 3.8, canvas: canvas,
                          style: style, outlineWidthPt: 0.8)

@@ -87,10 +87,30 @@ struct LayerPainter {
         }
     }
 
-    func water(_ basemap: Basemap) {
+    /// In a city view, the outlines of the outlined places (neighbourhoods) thin over the zones, and each city's
+    /// edge over them.
+    func quarters(_ gazetteer: Gazetteer, basemap: Basemap, view: MapView) {
+        guard view.showsQuarters else { return }
+        for (_, outline) in gazetteer.outlines.sorted(by: { $0.key < $1.key })
+        where outline.envelope.map(view.envelope.intersects) ?? false {
+            frame.addPath(outline, to: canvas)
+        }
+        canvas.stroke(style.quarterOutline, widthPt: style.quarterOutlineWidthPt)
+        for (_, edge) in basemap.cityEdges.sorted(by: { $0.key < $1.key })
+        where edge.envelope.map(view.envelope.intersects) ?? false {
+            frame.addPath(edge, to: canvas)
+        }
+        canvas.stroke(style.cityEdge, widthPt: style.cityEdgeWidthPt)
+    }
+
+    /// Lakes and rivers; in a city view the rivers unsimplified where the basemap has them, and wider.
+    func water(_ basemap: Basemap, view: MapView) {
         fill(basemap.lakes, style.water)
-        frame.addPath(basemap.rivers, to: canvas)
-        canvas.stroke(style.water, widthPt: style.riverWidthPt)
+        let detailed = view.showsQuarters && basemap.cityRivers.lines.contains {
+            Envelope(covering: $0)?.intersects(view.envelope) ?? false
+        }
+        frame.addPath(detailed ? basemap.cityRivers : basemap.rivers, to: canvas)
+        canvas.stroke(style.water, widthPt: style.riverWidthPt * (view.showsQuarters ? 2.5 : 1))
     }
 
     func borders(_ basemap: Basemap) {

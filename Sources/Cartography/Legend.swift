@@ -15,6 +15,8 @@ struct LegendItem {
         /// A fill that fades to paper at one end: the uncertain margin.
         case fade(RGBA)
         case line(earlier: Bool)
+        /// A plain line of a colour and width: a neighbourhood's outline, a city's edge.
+        case stroke(RGBA, Double)
         case symbol(PlaceSymbol, PlaceSymbol.Fill)
     }
 
@@ -70,7 +72,18 @@ struct Legend {
                                     text: Wording.text("Front line on ", "خط الجبهة في ", language)
                                         + Wording.date(diff.from, language == .both ? .en : language)))
         }
-        return items + symbols
+        return items + quarters + symbols
+    }
+
+    /// In a city view with outlined neighbourhoods, their outlines and the city's edge.
+    private var quarters: [LegendItem] {
+        guard view.showsQuarters, scenario.gazetteer.outlines.values.contains(where: {
+            $0.envelope.map(view.envelope.intersects) ?? false
+        }) else { return [] }
+        return [LegendItem(swatch: .stroke(style.quarterOutline, 0.8),
+                           text: Wording.text("Neighbourhood (UN OCHA)", "حي (أوتشا)", language)),
+                LegendItem(swatch: .stroke(style.cityEdge, style.cityEdgeWidthPt),
+                           text: Wording.text("City edge", "حدود المدينة", language))]
     }
 
     /// Whether some front line's extent reaches into the view.

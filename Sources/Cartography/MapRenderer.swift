@@ -77,8 +77,9 @@ public struct MapRenderer {
                 } else {
                     painter.zones(territory)
                 }
+                painter.quarters(scenario.gazetteer, basemap: basemap, view: request.view)
                 painter.fronts(territory.fronts, earlier: false)
-                painter.water(basemap)
+                painter.water(basemap, view: request.view)
                 painter.borders(basemap)
             }
         }
@@ -87,6 +88,7 @@ public struct MapRenderer {
         let places = PlaceLayer(canvas: canvas, frame: layout.frame, style: style, scenario: scenario,
                                 territory: territory, language: request.language, diff: diff)
         let placed = places.draw(placer: &placer, view: request.view)
+        let quarterLabels = places.drawQuarterNames(placer: &placer, view: request.view)
         places.drawNeighbourNames(basemap, placer: &placer)
         canvas.withSavedState {
             layout.frame.addFrame(to: canvas)
@@ -94,7 +96,7 @@ public struct MapRenderer {
         }
         furniture.draw(territory: territory, diff: diff, basemap: basemap)
         return RenderedMap(bytes: try canvas.finish(), widthPt: layout.widthPt, heightPt: layout.heightPt,
-                           labels: placed.labels, symbols: placed.symbols, frame: layout.frame.box,
+                           labels: placed.labels + quarterLabels, symbols: placed.symbols, frame: layout.frame.box,
                            legend: layout.legendBox, patches: placed.patches)
     }
 }

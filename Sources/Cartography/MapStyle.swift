@@ -12,6 +12,14 @@ public struct MapStyle: Sendable {
     public var countryBorder = RGBA(hex: "#4a4a4a")!
     public var countryBorderWidthPt = 1.1
     public var neighbourBorder = RGBA(hex: "#8f8f8f")!
+    /// Outlines of neighbourhoods in a city view: thin, under the names of the quarters in `quarterInk`.
+    public var quarterOutline = RGBA(hex: "#7d7d7d")!
+    public var quarterOutlineWidthPt = 0.4
+    public var quarterInk = RGBA(hex: "#6b6b6b")!
+    public var quarterLabelSizePt = 6.5
+    /// A city's edge in a city view: grey and wide, unlike the black front line.
+    public var cityEdge = RGBA(hex: "#8c8c8c")!
+    public var cityEdgeWidthPt = 2.0
     public var zoneAlpha = 0.42
     public var front = RGBA(hex: "#1a1a1a")!
     public var frontWidthPt = 1.3

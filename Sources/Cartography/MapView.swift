@@ -20,7 +20,9 @@ public struct MapView: Hashable, Sendable {
         MapView(id: "northwest", name: LocalizedText(en: "North-west Syria", ar: "شمال غرب سوريا"),
                 envelope: Envelope(minLon: 35.75, minLat: 34.95, maxLon: 38.25, maxLat: 36.85)),
         MapView(id: "aleppo-city", name: LocalizedText(en: "Aleppo city", ar: "مدينة حلب"),
-                envelope: Envelope(minLon: 37.082, minLat: 36.137, maxLon: 37.238, maxLat: 36.263)),
+                envelope: Envelope(minLon: 37.065, minLat: 36.134, maxLon: 37.265, maxLat: 36.296)),
+        MapView(id: "damascus-city", name: LocalizedText(en: "Damascus city", ar: "مدينة دمشق"),
+                envelope: Envelope(minLon: 36.19, minLat: 33.455, maxLon: 36.361, maxLat: 33.571)),
     ]
 
     /// Built-in views overlaid with the scenario's, by id.
@@ -47,6 +49,9 @@ public struct MapView: Hashable, Sendable {
         return String(format: "+proj=lcc +lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +datum=WGS84 +units=m",
                       lat1, lat2, centre.lat, centre.lon)
     }
+
+    /// A city view, narrow enough for neighbourhoods: their outlines and names are drawn, and their symbols.
+    public var showsQuarters: Bool { widthKm < 80 }
 
     /// Width of the view in km along its middle latitude, to decide what detail to show.
     public var widthKm: Double {

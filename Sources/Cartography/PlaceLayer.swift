@@ -77,6 +77,32 @@ struct PlaceLayer {
         return (labels, symbols, patches)
     }
 
+    /// In a city view, the names of the outlined places (neighbourhoods) in small grey type at their centres,
+    /// largest first, where they have room after every place label: the basemap's names, not symbols.
+    func drawQuarterNames(placer: inout LabelPlacer, view: MapView) -> [RenderedMap.Label] {
+        guard view.showsQuarters else { return [] }
+        let gazetteer = scenario.gazetteer
+        let quarters = gazetteer.outlines.compactMap { id, outline -> (Place, Double)? in
+            guard let place = gazetteer.place(id: id), view.envelope.contains(place.lonLat) else { return nil }
+            return (place, Geodesic.areaKm2(outline))
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }
+        let font = Font(family: style.family(for: language), sizePt: style.quarterLabelSizePt)
+        var labels = [RenderedMap.Label]()
+        for (place, _) in quarters {
+            guard let point = frame.point(place.lonLat) else { continue }
+            let text = label(place)
+            let size = canvas.measure(text, font: font)
+            let box = Box(x: point.x - size.width / 2, y: point.y - size.height / 2, width: size.width,
+                          height: size.height)
+            guard let placed = placer.place([box]) else { continue }
+            canvas.drawText(text, x: placed.x, y: placed.y, font: font, colour: style.quarterInk, halo: style.halo,
+                            alignment: .centre)
+            labels.append(.init(placeID: place.id, text: text, x: placed.x, y: placed.y, width: placed.width,
+                                height: placed.height))
+        }
+        return labels
+    }
+
     /// Names of neighbouring countries where they have room, after every place label.
     func drawNeighbourNames(_ basemap: Basemap, placer: inout LabelPlacer) {
         let viewArea = MultiPolygon([.rectangle(frame.envelope)])
@@ -110,12 +136,13 @@ struct PlaceLayer {
     // MARK: - Choosing places
 
     /// The places a view shows symbols for: mapped places inside it, neighbourhoods only in a city view and
-    /// cities in every view.
+    /// cities in every view; never an outlined place, whose outline and name the city view draws instead.
     static func candidatePlaces(scenario: Scenario, view: MapView) -> [Place] {
         let mapped = scenario.mappedPlaceIDs
-        let detailed = view.widthKm < 80
+        let detailed = view.showsQuarters
         return scenario.gazetteer.places.filter { place in
-            guard mapped.contains(place.id), view.envelope.contains(place.lonLat) else { return false }
+            guard mapped.contains(place.id), view.envelope.contains(place.lonLat),
+                  scenario.gazetteer.outlines[place.id] == nil else { return false }
             let isQuarter = [.neighbourhood, .district, .landmark].contains(place.kind)
             return isQuarter == detailed || (detailed && place.kind == .city)
         }

@@ -11,10 +11,13 @@ public struct Gazetteer: Sendable {
     let names: NameIndex
     /// Indices of places known beyond the imported village layers; see `LayerMerger.notable`.
     let notable: Set<Int>
+    /// The outlines of outlined places (neighbourhoods), by place id: such a place's ground is its outline.
+    public let outlines: [String: MultiPolygon]
 
     /// Builds a gazetteer from layers in order of precedence, lowest first (GeoNames, Who's On First, OCHA
     /// communities, curated, scenario); see `LayerMerger` for how rows naming one settlement become one place.
-    public init(layers: [[Place]]) {
+    /// `outlines` are keyed by the id of the row that brought them; the place that row merged into gets it.
+    public init(layers: [[Place]], outlines: [String: MultiPolygon] = [:]) {
         var merger = LayerMerger()
         for layer in layers {
             for place in layer { merger.add(place) }
@@ -25,6 +28,12 @@ public struct Gazetteer: Sendable {
         self.divergences = merger.divergences
         self.notable = merger.notable
         self.names = NameIndex(merger.places, known: merger.nameKeys)
+        var kept = [String: MultiPolygon]()
+        for (id, outline) in outlines.sorted(by: { $0.key < $1.key }) {
+            guard let index = merger.index(of: id) else { continue }
+            kept[merger.places[index].id] = kept[merger.places[index].id] ?? outline
+        }
+        self.outlines = kept
     }
 
     public init(places: [Place]) {
@@ -40,6 +49,11 @@ public struct Gazetteer: Sendable {
             id = next
         }
         return nil
+    }
+
+    /// The outline of an outlined place, following aliases; nil for a place known by its point only.
+    public func outline(of id: String) -> MultiPolygon? {
+        place(id: id).flatMap { outlines[$0.id] }
     }
 
     /// The index in `places` of the place with this id, following aliases.

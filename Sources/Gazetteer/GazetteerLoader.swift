@@ -1,27 +1,45 @@
 public import Foundation
+import Geometry
 
-/// Reads a gazetteer folder: `geonames/*.csv`, `wof/*.csv`, `communities/*.csv`, `ocha/*.csv`, then `curated/*.csv`,
-/// then any extra layers, each later layer taking precedence; and the basemap GeoJSON in `basemap/`.
+/// Reads a gazetteer folder: `geonames/*.csv`, `wof/*.csv`, `communities/*.csv`, `ocha/*.csv`, the outlined places
+/// of `neighbourhoods/*.geojson`, then `curated/*.csv`, then any extra layers, each later layer taking precedence;
+/// and the basemap GeoJSON in `basemap/`.
 public enum GazetteerLoader {
-    /// Loads every place layer, collecting all problems of all files before throwing.
+    /// Loads every place layer and the places' outlines, collecting all problems of all files before throwing.
     public static func load(directory: URL, extraLayers: [URL] = []) throws -> Gazetteer {
-        Gazetteer(layers: try loadLayers(directory: directory, extraLayers: extraLayers).map { $0.map(\.place) })
+        var outlines = [String: MultiPolygon]()
+        let layers = try loadLayers(directory: directory, extraLayers: extraLayers, outlines: &outlines)
+        return Gazetteer(layers: layers.map { $0.map(\.place) }, outlines: outlines)
     }
 
     /// The layers as read, each place with its row, lowest precedence first.
     public static func loadLayers(directory: URL, extraLayers: [URL] = []) throws -> [[LocatedPlace]] {
+        var outlines = [String: MultiPolygon]()
+        return try loadLayers(directory: directory, extraLayers: extraLayers, outlines: &outlines)
+    }
+
+    /// The layers, and in `outlines` the outline of each outlined place by the id of its row.
+    static func loadLayers(directory: URL, extraLayers: [URL], outlines: inout [String: MultiPolygon]) throws
+        -> [[LocatedPlace]] {
         var problems = ProblemList()
         var layers = [[LocatedPlace]]()
-        let files = ["geonames", "wof", "communities", "ocha", "curated"].flatMap { csvFiles(in: directory.appendingPathComponent($0)) }
-            + extraLayers
+        let folder = { (name: String) in directory.appendingPathComponent(name) }
+        let files = ["geonames", "wof", "communities", "ocha"].flatMap { csvFiles(in: folder($0)) }
+            + files(in: folder("neighbourhoods"), ending: ".geojson") + csvFiles(in: folder("curated")) + extraLayers
         if files.isEmpty {
             throw InputError(SourceLocation(file: directory.path, line: 1, column: 1),
                              "no place files in geonames/ or curated/; is this a ControlMap Gazetteer folder?")
         }
         for file in files {
             do {
-                let table = try CSVTable(text: try readText(file), file: displayName(file))
-                layers.append(try PlaceTable.locatedPlaces(from: table))
+                if file.pathExtension == "geojson" {
+                    let layer = try OutlinedPlaces.read(file)
+                    layers.append(layer.map(\.located))
+                    for row in layer { outlines[row.located.place.id] = row.outline }
+                } else {
+                    let table = try CSVTable(text: try readText(file), file: displayName(file))
+                    layers.append(try PlaceTable.locatedPlaces(from: table))
+                }
             } catch let error as InputError {
                 problems.add(contentsOf: error)
             }
@@ -30,8 +48,8 @@ public enum GazetteerLoader {
         return layers
     }
 
-    /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson` and `water.geojson`;
-    /// only the country is required.
+    /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson`, `water.geojson`, `city-rivers.geojson`
+    /// and `city-edges.geojson`; only the country is required.
     public static func loadBasemap(directory: URL) throws -> Basemap {
         let folder = directory.appendingPathComponent("basemap")
         let countryFeatures = try features(folder.appendingPathComponent("syria.geojson"), required: true)
@@ -42,6 +60,8 @@ public enum GazetteerLoader {
         let neighbours = try features(folder.appendingPathComponent("neighbours.geojson"), required: false)
         let land = try features(folder.appendingPathComponent("land.geojson"), required: false)
         let water = try features(folder.appendingPathComponent("water.geojson"), required: false)
+        let edges = try features(folder.appendingPathComponent("city-edges.geojson"), required: false)
+        let cityRivers = try features(folder.appendingPathComponent("city-rivers.geojson"), required: false)
         let lakes = water.features.filter { $0.properties["kind"] == "lake" }
         let rivers = water.features.filter { $0.properties["kind"] == "river" }
         return Basemap(
@@ -50,6 +70,9 @@ public enum GazetteerLoader {
             land: .init(land.features.flatMap(\.area.polygons)),
             lakes: .init(lakes.flatMap(\.area.polygons)),
             rivers: .init(rivers.flatMap(\.lines.lines)),
+            cityRivers: .init(cityRivers.features.flatMap(\.lines.lines)),
+            cityEdges: edges.features.map { ($0.properties["place"] ?? "", $0.area) }
+                .reduce(into: [:]) { $0[$1.0] = $1.1 },
             attributions: [countryFeatures, neighbours, land, water].compactMap(\.attribution).uniqued())
     }
 
@@ -70,8 +93,12 @@ public enum GazetteerLoader {
     }
 
     static func csvFiles(in folder: URL) -> [URL] {
+        files(in: folder, ending: ".csv")
+    }
+
+    static func files(in folder: URL, ending suffix: String) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".csv") }.sorted().map { folder.appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(suffix) }.sorted().map { folder.appendingPathComponent($0) }
     }
 
     /// Reads a user's text file as UTF-8, with a message naming the file when it cannot.

@@ -55,18 +55,29 @@ public struct TerritoryModel: Sendable {
         self.regionsOfPlace = regionsOfPlace
     }
 
-    /// The cells of the places with a state in `snapshot`.
+    /// The cells of the places with a state in `snapshot`, but for outlined places: their ground is their outline.
     public func cells(for snapshot: Snapshot) throws -> PlaceCells {
         let places = scenario.mappedPlaceIDs.filter { snapshot.controls[$0] != nil }.sorted()
             .compactMap { scenario.gazetteer.place(id: $0) }
+            .filter { scenario.gazetteer.outlines[$0.id] == nil }
         return try store.cells(of: places, country: country)
+    }
+
+    /// The outlines of the outlined places with a state in `snapshot`.
+    func outlines(_ snapshot: Snapshot) -> [PlaceOutline] {
+        scenario.gazetteer.outlines.keys.sorted().compactMap { id in
+            guard scenario.mappedPlaceIDs.contains(id), snapshot.controls[id] != nil,
+                  let outline = scenario.gazetteer.outlines[id] else { return nil }
+            return PlaceOutline(placeID: id, area: outline)
+        }
     }
 
     /// Zones, fronts and areas at `date`.
     public func map(at date: Day) throws -> TerritoryMap {
         let snapshot = scenario.snapshot(at: date)
         return try TerritoryMap(snapshot: snapshot, cells: try cells(for: snapshot), areaClaims: scenario.areaClaims,
-                                sides: scenario.sides, regions: try regionGrounds(snapshot))
+                                sides: scenario.sides, regions: try regionGrounds(snapshot),
+                                outlines: outlines(snapshot))
     }
 
     /// What changed between two dates.

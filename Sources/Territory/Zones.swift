@@ -100,6 +100,17 @@ public struct RegionGround: Sendable {
     }
 }
 
+/// An outlined place's ground: its outline, whatever the cells around it.
+public struct PlaceOutline: Sendable {
+    public var placeID: String
+    public var area: MultiPolygon
+
+    public init(placeID: String, area: MultiPolygon) {
+        self.placeID = placeID
+        self.area = area
+    }
+}
+
 /// Zones and front lines at one date: the territory a snapshot implies.
 public struct TerritoryMap: Sendable {
     public var snapshot: Snapshot
@@ -107,12 +118,13 @@ public struct TerritoryMap: Sendable {
     public var zones: [Zone]
     public var fronts: [FrontLine]
 
-    /// Builds the zones in three layers, each over the one before: the places' cells (a coverage union by edge
+    /// Builds the zones in four layers, each over the one before: the places' cells (a coverage union by edge
     /// cancellation over the cells' topology, with their cached areas), the claimed regions (each region's ground
-    /// to its holder, but for the cells of places inside with another state), and the area claims. Fronts run
-    /// between the zones of different sides.
+    /// to its holder, but for the cells of places inside with another state), the outlines of outlined places
+    /// with a state (an outline, cut to the country, is its place's ground, whatever cell or region lay there),
+    /// and the area claims. Fronts run between the zones of different sides.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
-                regions: [RegionGround] = []) throws {
+                regions: [RegionGround] = [], outlines: [PlaceOutline] = []) throws {
         self.snapshot = snapshot
         let kinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
         var groupOfKind = [Zone.Kind: Int]()
@@ -128,9 +140,12 @@ public struct TerritoryMap: Sendable {
         for (cell, group) in groups.enumerated() { areasKm2[group] += cells.topology.areasKm2[cell] }
         var zones = groupKinds.indices.map { Zone(kind: groupKinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
         let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
-        let overlaid = !regions.isEmpty || !areaClaims.isEmpty
+        let overlaid = !regions.isEmpty || !areaClaims.isEmpty || !outlines.isEmpty
         if !regions.isEmpty {
             zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds)
+        }
+        if !outlines.isEmpty {
+            zones = try TerritoryMap.applying(outlines, to: zones, snapshot: snapshot, within: cells.region)
         }
         zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
         if overlaid { zones = zones.map(TerritoryMap.withoutSlivers) }
@@ -149,6 +164,25 @@ public struct TerritoryMap: Sendable {
         let current = claims.filter { $0.date <= date }
         return Dictionary(grouping: current, by: \.id).values.compactMap { $0.max { $0.date < $1.date } }
             .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// Each outline, cut to the country, goes to its place's state, taken from whichever zone held that ground.
+    private static func applying(_ outlines: [PlaceOutline], to zones: [Zone], snapshot: Snapshot,
+                                 within country: MultiPolygon) throws -> [Zone] {
+        var parts = [Zone.Kind: [MultiPolygon]]()
+        for outline in outlines {
+            parts[Zone.Kind(snapshot.controls[outline.placeID]?.state), default: []].append(outline.area)
+        }
+        for (kind, pieces) in parts.sorted(by: { $0.key.order < $1.key.order }) {
+            parts[kind] = [try MultiPolygon.unionAll(pieces).intersection(with: country)]
+        }
+        let covered = try MultiPolygon.unionAll(parts.sorted { $0.key.order < $1.key.order }.flatMap(\.value))
+        for zone in zones {
+            let outside = try zone.area.difference(covered)
+            if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
+        }
+        return try parts.sorted { $0.key.order < $1.key.order }
+            .map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
     }
 
     /// Each region's ground goes to its holder, but for the cells (cut to the region) of the places inside it

@@ -3,12 +3,13 @@ import Claims
 import Testing
 @testable import Cartography
 
-/// The three views at two dates and in both languages, against committed references.
+/// The three views at two dates and in both languages, and Damascus city on the day it changed hands, against
+/// committed references.
 @Suite(.serialized) struct GoldenImageTests {
     static let cases: [(view: String, date: String, language: Language)] = ["syria", "northwest", "aleppo-city"]
         .flatMap { view in
             ["2024-11-26", "2024-11-30"].flatMap { date in [Language.en, .ar].map { (view, date, $0) } }
-        }
+        } + [Language.en, .ar].map { ("damascus-city", "2024-12-08", $0) }
 
     @Test(arguments: cases)
     func mapMatchesItsReference(view: String, date: String, language: Language) throws {

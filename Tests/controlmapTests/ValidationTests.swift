@@ -94,10 +94,10 @@ struct ValidationTests {
 
     @Test func viewBeyondWhatAProjectionShowsIsFoundByCheck() throws {
         let folder = try scenario { folder in
-            try replace("radius_km: 7", with: "radius_km: 70000", in: folder.appendingPathComponent("scenario.yaml"))
+            try replace("radius_km: 9", with: "radius_km: 70000", in: folder.appendingPathComponent("scenario.yaml"))
         }
         let result = try CLI.run(["check", "--scenario", folder.path])
-        let centreLine = try line(of: "centre: [37.16", in: folder.appendingPathComponent("scenario.yaml"))
+        let centreLine = try line(of: "centre: [37.165", in: folder.appendingPathComponent("scenario.yaml"))
         #expect(result.status == 1)
         #expect(result.stderr.contains("scenario.yaml:\(centreLine):13: error: the view spans"), "\(result.stderr)")
     }

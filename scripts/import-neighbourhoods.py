@@ -1,0 +1,137 @@
+"""Writes Gazetteer/neighbourhoods/*.geojson: the neighbourhoods of Aleppo and Damascus with their outlines, and
+each city's edge (the union of its neighbourhoods) in Gazetteer/basemap/city-edges.geojson.
+
+Source: UN OCHA (CC BY 3.0 IGO). Aleppo: the city_neighbourhoods layer (aleppo_neighbourhoods.json: 109 items with
+pCode, nameEnglish, nameArabic, centerLatitude/centerLongitude and a WKT boundary). Damascus: the 2015 city
+neighbourhoods (damascus_neighbourhoods_2015.geojson: 64 features with HAY_EN and HAY_PCODE; no Arabic names).
+
+Each neighbourhood becomes a gazetteer place (id "ocha-" and its P-code in lower case, kind neighbourhood, the
+city as parent) whose point is OCHA's centre (Aleppo) or the outline's pole of inaccessibility (Damascus). The
+outlines are cut into a clean coverage (an overlap goes to the lower P-code) on a 1e-5 degree grid. Damascus's
+feature named "Unknown" is no place, but its ground stays in the city's edge. Two Damascus names are changed,
+OCHA's kept as an alternate: a misspelling, and "Mazzeh Airport", which would read as the same name as the
+neighbourhood Mazzeh beside it.
+
+    python3 scripts/import-neighbourhoods.py [OCHA_FOLDER]        (default ../shared/data/ocha)
+"""
+import json
+import os
+import sys
+
+import shapely
+from shapely import wkt
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.ops import polylabel, unary_union
+from shapely.validation import make_valid
+
+CREDIT = "UN OCHA city neighbourhoods of Aleppo and Damascus (CC BY 3.0 IGO)"
+ALEPPO = "gn-170063"
+DAMASCUS = "gn-170654"
+#: Damascus names changed by P-code (OCHA's spelling stays an alternate name).
+RENAMED = {"C10011027": "Old Damascus", "C10011070": "Mazzeh Airport grounds"}
+
+
+def polygonal(geometry):
+    parts = [g for g in getattr(geometry, "geoms", [geometry]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    flat = []
+    for part in parts:
+        flat += list(getattr(part, "geoms", [part]))
+    return MultiPolygon([p for p in flat if p.area > 1e-10])
+
+
+def rounded(geometry):
+    def walk(value):
+        if isinstance(value, (list, tuple)):
+            if value and isinstance(value[0], float):
+                return [round(value[0], 5), round(value[1], 5)]
+            return [walk(item) for item in value]
+        return value
+    data = mapping(geometry)
+    return {"type": data["type"], "coordinates": walk(data["coordinates"])}
+
+
+def coordinate(value):
+    return float(f"{value:.5f}")
+
+
+def aleppo(folder):
+    path = os.path.join(folder, "aleppo_neighbourhoods.json")
+    with open(path, encoding="utf-8") as text:
+        items = json.load(text)["items"]
+    rows = []
+    for number, item in enumerate(items, 1):
+        code = item.get("pCode", "").strip()
+        if not code or not item.get("boundaryWkt"):
+            sys.exit(f"{path}: item {number}: error: no pCode or boundaryWkt")
+        rows.append({"pcode": code, "name_en": item["nameEnglish"].strip(), "name_ar": item["nameArabic"].strip(),
+                     "lat": float(item["centerLatitude"]), "lon": float(item["centerLongitude"]),
+                     "parent": ALEPPO, "admin1": "Aleppo", "shape": wkt.loads(item["boundaryWkt"]),
+                     "source": f"OCHA city_neighbourhoods {code}"})
+    return rows
+
+
+def damascus(folder):
+    path = os.path.join(folder, "damascus_neighbourhoods_2015.geojson")
+    with open(path, encoding="utf-8") as text:
+        features = json.load(text)["features"]
+    rows = []
+    for number, feature in enumerate(features, 1):
+        properties = feature["properties"]
+        code = (properties.get("HAY_PCODE") or "").strip()
+        if not code:
+            sys.exit(f"{path}: feature {number}: error: no HAY_PCODE")
+        name = " ".join((properties.get("HAY_EN") or "").split())
+        alternate = name if code in RENAMED else ""
+        rows.append({"pcode": code, "name_en": RENAMED.get(code, name), "name_ar": "", "alt_names": alternate,
+                     "parent": DAMASCUS, "admin1": "Damascus",
+                     "shape": shape(feature["geometry"]), "source": f"OCHA Damascus neighbourhoods 2015 {code}"})
+    return rows
+
+
+def tiled(rows):
+    """Valid outlines on a 1e-5 degree grid that do not overlap: each takes only what lower P-codes left."""
+    taken = Polygon()
+    for row in sorted(rows, key=lambda r: r["pcode"]):
+        piece = polygonal(shapely.set_precision(make_valid(row["shape"]), 1e-5))
+        row["shape"] = polygonal(shapely.set_precision(piece.difference(taken), 1e-5))
+        taken = unary_union([taken, row["shape"]])
+
+
+def feature(row):
+    if "lat" not in row:
+        largest = max(row["shape"].geoms, key=lambda p: p.area)
+        centre = polylabel(largest, tolerance=1e-5)
+        row["lat"], row["lon"] = centre.y, centre.x
+    properties = {"id": "ocha-" + row["pcode"].lower(), "kind": "neighbourhood", "name_en": row["name_en"],
+                  "name_ar": row["name_ar"], "alt_names": row.get("alt_names", ""), "lat": coordinate(row["lat"]),
+                  "lon": coordinate(row["lon"]), "parent": row["parent"], "admin1": row["admin1"],
+                  "pcode": row["pcode"], "source": row["source"]}
+    return {"type": "Feature", "properties": properties, "geometry": rounded(row["shape"])}
+
+
+def write(path, features):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = path + ".tmp"
+    with open(temporary, "w", encoding="utf-8") as out:
+        json.dump({"type": "FeatureCollection", "attribution": CREDIT, "features": features}, out,
+                  ensure_ascii=False, separators=(",", ":"))
+        out.write("\n")
+    os.replace(temporary, path)
+
+
+def main(folder):
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    edges = []
+    for city, name, rows in [(ALEPPO, "aleppo", aleppo(folder)), (DAMASCUS, "damascus", damascus(folder))]:
+        tiled(rows)
+        places = [feature(row) for row in sorted(rows, key=lambda r: r["pcode"]) if row["name_en"] != "Unknown"]
+        write(os.path.join(root, "Gazetteer/neighbourhoods", name + ".geojson"), places)
+        edge = polygonal(shapely.set_precision(unary_union([row["shape"] for row in rows]), 1e-5))
+        edges.append({"type": "Feature", "properties": {"place": city, "kind": "city_edge"},
+                      "geometry": rounded(edge)})
+        print(f"{name}: {len(places)} neighbourhoods", file=sys.stderr)
+    write(os.path.join(root, "Gazetteer/basemap/city-edges.geojson"), edges)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/ocha")
