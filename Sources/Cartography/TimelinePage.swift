@@ -25,7 +25,7 @@ struct TimelinePage {
         let pause = Wording.text("Pause", "إيقاف مؤقت", language)
         let chart = Wording.text("Ground held by each side, km²", "المساحة التي يسيطر عليها كل طرف، كم²", language)
         let animation = Wording.text("animation", "الرسم المتحرك", language)
-        let figures = Wording.text("figures", "الأرقام", language)
+        let chartImage = Wording.text("chart as PNG", "الرسم البياني بصيغة PNG", language)
         return """
             <!DOCTYPE html>
             <html lang="\(language == .ar ? "ar" : "en")" dir="\(rtl ? "rtl" : "ltr")">
@@ -42,6 +42,7 @@ struct TimelinePage {
             .controls input { flex: 1; }
             .controls output { min-width: 11em; font-weight: bold; }
             button { font: inherit; min-width: 7em; padding: .3em .8em; }
+            figure { margin: 0; }
             figcaption { color: #5a5a5a; font-size: .9em; margin-top: .3em; }
             </style>
             </head>
@@ -56,7 +57,7 @@ struct TimelinePage {
             </div>
             <figure>
             <img src="areas.svg" alt="\(TimelinePage.escape(chart))">
-            <figcaption>\(TimelinePage.escape(chart)) · <a href="areas.csv">areas.csv</a> · <a href="animation.png">\(animation)</a> · <a href="areas.png">\(figures)</a></figcaption>
+            <figcaption>\(TimelinePage.escape(chart)) · <a href="areas.csv">areas.csv</a> · <a href="animation.png">\(animation)</a> · <a href="areas.png">\(chartImage)</a></figcaption>
             </figure>
             <script>
             "use strict";
