@@ -12,18 +12,32 @@ public struct MapSeries: Sendable {
     public let maps: [Day: TerritoryMap]
     let legend: LegendContent
 
-    /// Computes every day's territory, on up to `jobs` threads, and what the shared legend explains.
+    /// Computes every day's territory, on up to `jobs` threads, and what the shared legend explains. A day that
+    /// no claim is dated on keeps the day before's territory, which nothing has changed.
     public init(territory: TerritoryModel, period: ClosedRange<Day>, view: MapView,
                 jobs: Int = Parallel.processorCount) throws {
         self.period = period
         self.view = view
         let days = MapSeries.days(period)
         let scenario = territory.scenario
-        let computed = try Parallel.map(days.count, jobs: jobs) { index in
-            let map = try territory.map(at: days[index])
+        let claimDays = Set(scenario.dates)
+        let changed = days.enumerated().filter { $0.offset == 0 || claimDays.contains($0.element) }.map(\.element)
+        let computed = try Parallel.map(changed.count, jobs: jobs) { index in
+            let map = try territory.map(at: changed[index])
             return (map, LegendContent(territory: map, view: view, scenario: scenario))
         }
-        maps = Dictionary(uniqueKeysWithValues: zip(days, computed.map(\.0)))
+        var maps = [Day: TerritoryMap]()
+        var latest = computed[0].0
+        var computedOfDay = Dictionary(uniqueKeysWithValues: zip(changed, computed.map(\.0)))
+        for day in days {
+            if let map = computedOfDay.removeValue(forKey: day) {
+                latest = map
+            } else {
+                latest.snapshot.date = day
+            }
+            maps[day] = latest
+        }
+        self.maps = maps
         legend = computed.dropFirst().reduce(computed[0].1) { $0.union($1.1) }
     }
 

@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import Gazetteer
 
 /// A page that plays a timeline's frames with a date slider and a play button, above its area chart. It needs
 /// no network: its style and script are inline, and it names the frames and the chart by relative paths.
@@ -102,18 +103,8 @@ struct TimelinePage {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
-    /// A JavaScript string literal that cannot end the script element.
+    /// A JavaScript string literal (JSON's) that cannot end the script element.
     static func script(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "<": literal += "\\u003c"
-            case "\n": literal += "\\n"
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
+        JSONValue.quoted(text).replacingOccurrences(of: "<", with: "\\u003c")
     }
 }

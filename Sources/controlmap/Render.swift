@@ -24,6 +24,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var cache: CacheOptions
+    @OptionGroup var map: MapOptions
 
     @Option(help: "Date of the map (YYYY-MM-DD); default: the last claim's date.")
     var date: Day?
@@ -34,33 +35,15 @@ struct Render: ParsableCommand {
     @Option(help: "Lay the map out as a timeline of FROM..TO does (the date must lie in it).")
     var legendPeriod: String?
 
-    @Option(help: "View: syria, northwest, aleppo-city, or one from scenario.yaml.")
-    var view: String?
-
-    @Option(help: "Any other extent: minLon,minLat,maxLon,maxLat.")
-    var bbox: BoundingBox?
-
-    @Option(help: "Language of the map text: en, ar or both.")
-    var lang: Language = .en
-
     @Option(help: "png, svg or pdf; default with no -o: png and svg.")
     var format: ImageFormat?
-
-    @Option(help: "Width of a PNG in pixels.")
-    var width: Int = 1600
-
-    @Option(help: "Resolution of a PNG in dots per inch (text and lines scale with it).")
-    var dpi: Double = 144
 
     @Option(name: .shortAndLong,
             help: "Output file (- for stdout); default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
     var output: String?
 
     func validate() throws {
-        guard (100...12_000).contains(width) else { throw ValidationError("--width must be from 100 to 12000 pixels") }
-        guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 1200") }
         if diff != nil, date != nil { throw ValidationError("give either --date or --diff FROM..TO, not both") }
-        if view != nil, bbox != nil { throw ValidationError("give either --view or --bbox, not both") }
         if let diff, DayRange(diff).map({ $0.from < $0.to }) != true {
             throw ValidationError("--diff must be FROM..TO with two dates, e.g. 2024-11-26..2024-11-30")
         }
@@ -78,7 +61,7 @@ struct Render: ParsableCommand {
         let range = diff.flatMap(DayRange.init)
         let day = try workspace.date(range?.to ?? date)
         if let range { _ = try workspace.date(range.from) }
-        let mapView = try workspace.view(view, bbox: bbox)
+        let mapView = try workspace.view(map.view, bbox: map.bbox)
         let series = try legendPeriod.flatMap(DayRange.init).map { period in
             _ = try workspace.date(period.from)
             guard period.from <= day, day <= period.to else {
@@ -91,8 +74,8 @@ struct Render: ParsableCommand {
         let formats: [ImageFormat] = format.map { [$0] } ?? (output.map { [ImageFormat(path: $0) ?? .png] } ?? [.png, .svg])
         let renderer = MapRenderer(basemap: workspace.basemap, territory: workspace.territory)
         for imageFormat in formats {
-            let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: lang,
-                                     format: imageFormat, widthPx: width, dpi: dpi)
+            let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: map.lang,
+                                     format: imageFormat, widthPx: map.width, dpi: map.dpi)
             let bytes = try reportingInputErrors { try renderer.render(request, series: series) }
             let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
             try OutputFile.write(bytes, to: path)

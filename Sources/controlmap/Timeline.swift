@@ -22,6 +22,7 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var cache: CacheOptions
+    @OptionGroup var map: MapOptions
 
     @Option(help: "First date (YYYY-MM-DD); default: the first claim's date.")
     var from: Day?
@@ -32,23 +33,8 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Days between frames, e.g. 1d or 7d.")
     var step: String = "1d"
 
-    @Option(help: "View: syria, northwest, aleppo-city, or one from scenario.yaml.")
-    var view: String?
-
-    @Option(help: "Any other extent: minLon,minLat,maxLon,maxLat.")
-    var bbox: BoundingBox?
-
-    @Option(help: "Language of the text: en, ar or both.")
-    var lang: Language = .en
-
     @Option(help: "png, or svg for SVG frames beside the PNG ones (the animation and page need PNG).")
     var format: FrameFormat = .png
-
-    @Option(help: "Width of a frame in pixels.")
-    var width: Int = 1600
-
-    @Option(help: "Resolution of a frame in dots per inch (text and lines scale with it).")
-    var dpi: Double = 144
 
     @Option(name: .shortAndLong,
             help: "Output folder; default: Output/<scenario>-timeline-<from>-to-<to>-<view>-<lang>.")
@@ -78,9 +64,6 @@ struct TimelineCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard (100...12_000).contains(width) else { throw ValidationError("--width must be from 100 to 12000 pixels") }
-        guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 1200") }
-        if view != nil, bbox != nil { throw ValidationError("give either --view or --bbox, not both") }
         guard stepDays != nil else {
             throw ValidationError("--step \"\(step)\" is not a whole number of days; write it as 1d, 2d, 7d…")
         }
@@ -103,15 +86,15 @@ struct TimelineCommand: ParsableCommand {
             throw ValidationError("no claim is dated from \(first) to \(last); the claims run from "
                 + "\(scenario.dates.first!) to \(scenario.dates.last!)")
         }
-        let request = TimelineRequest(from: first, to: last, stepDays: stepDays!, view: try workspace.view(view, bbox: bbox),
-                                      language: lang, widthPx: width, dpi: dpi, svgFrames: format == .svg)
+        let request = TimelineRequest(from: first, to: last, stepDays: stepDays!, view: try workspace.view(map.view, bbox: map.bbox),
+                                      language: map.lang, widthPx: map.width, dpi: map.dpi, svgFrames: format == .svg)
         let frameCount = request.dates.count
         guard frameCount <= TimelineCommand.maximumFrames else {
             throw ValidationError("\(frameCount) frames is more than \(TimelineCommand.maximumFrames); "
                 + "choose a shorter period or a longer --step")
         }
         let folder = output ?? "Output/\(input.scenarioURL.lastPathComponent)-timeline-\(first)-to-\(last)-"
-            + "\(request.view.id)-\(lang.rawValue)"
+            + "\(request.view.id)-\(map.lang.rawValue)"
         try OutputFolder.check(folder, replace: force)
         let progress = Progress(total: frameCount, started: started, shown: !quiet && isatty(STDERR_FILENO) == 1)
         let renderer = MapRenderer(basemap: workspace.basemap, territory: workspace.territory)
