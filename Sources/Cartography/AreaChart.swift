@@ -38,11 +38,12 @@ public struct AreaChart {
         let legendTop = subtitleTop + subtitleHeight + 8
         let plotTop = legendTop + Double(entries.count) * PageLayout.legendRowPt + 12
         let axisLabelWidth = 56.0
-        let plot = Box(x: rtl ? margin : margin + axisLabelWidth, y: plotTop, width: width - 2 * margin - axisLabelWidth,
-                       height: AreaChart.plotHeightPt)
+        let plot = Box(x: rtl ? margin : margin + axisLabelWidth, y: plotTop,
+                       width: width - 2 * margin - axisLabelWidth, height: AreaChart.plotHeightPt)
         let height = (plot.maxY + 40 + margin).rounded(.up)
+        let firstDate = series.dates.first.map(String.init(describing:)) ?? "2000-01-01"
         let canvas = try Canvas(widthPt: width, heightPt: height, format: format, pixelsPerPoint: pixelsPerPoint,
-                                creationDate: "\(series.dates.first.map(String.init(describing:)) ?? "2000-01-01")T00:00:00")
+                                creationDate: "\(firstDate)T00:00:00")
         canvas.paint(style.paper)
         let edge = rtl ? width - margin : margin
         let anchor: TextAnchor = rtl ? .topRight : .topLeft
@@ -62,7 +63,8 @@ public struct AreaChart {
         }
         let y = { (km2: Double) in plot.maxY - km2 / top * plot.height }
         for holder in series.holders {
-            let points = series.rows.filter { $0.holder == holder }.enumerated().map { (x: x($0.offset), y: y($0.element.areaKm2)) }
+            let points = series.rows.filter { $0.holder == holder }.enumerated()
+                .map { (x: x($0.offset), y: y($0.element.areaKm2)) }
             let (colour, dash) = look(of: holder)
             canvas.addPolyline(points, close: false)
             canvas.stroke(colour, widthPt: 2, dash: dash)
@@ -159,8 +161,8 @@ public struct AreaChart {
             if date.month != lastMonth {
                 let month = (language == .ar ? Wording.monthsAr : Wording.monthsEn)[date.month - 1] + " \(date.year)"
                 // The month starts at its first day's tick and runs the way the text reads.
-                canvas.drawText(month, x: x, y: plot.maxY + 20, anchor: rtl ? .topRight : .topLeft, font: font(8, false),
-                                colour: style.mutedInk)
+                canvas.drawText(month, x: x, y: plot.maxY + 20, anchor: rtl ? .topRight : .topLeft,
+                                font: font(8, false), colour: style.mutedInk)
                 lastMonth = date.month
             }
         }

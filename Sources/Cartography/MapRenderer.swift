@@ -73,7 +73,8 @@ public struct MapRenderer: Sendable {
             diff = try ControlDiff(from: before, to: territory, actors: scenario.actors.map(\.id))
         }
         let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
-                                    earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style, series: series)
+                                    earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style,
+                                    series: series)
         let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
                                 pixelsPerPoint: request.pixelsPerPoint,
                                 creationDate: "\(request.date)T00:00:00")

@@ -111,7 +111,7 @@ struct PageLayout {
         let legendHeight = Double(rows.count) * PageLayout.legendRowPt
         scaleBarTop = scaleBarBelow ? legendTop + legendHeight + 4 : legendTop + 4
         footerTop = legendTop + max(legendHeight + (scaleBarBelow ? 28 : 0), 30, insetBox?.height ?? 0) + 6
-        let footers = series.map { $0.days.map { PageLayout.footerText(scenario: scenario, date: $0, language: language) } }
+        let footers = series?.days.map { PageLayout.footerText(scenario: scenario, date: $0, language: language) }
             ?? [footer]
         let footerWidth = widthPt - 2 * margin, footerFont = font(7, false)
         let footerHeight = footers.map { measurer.measure($0, font: footerFont, maxWidth: footerWidth).height }.max()!

@@ -67,8 +67,8 @@ public struct Timeline: Sendable {
         let done = Counter()
         let frames = try Parallel.map(dates.count, jobs: jobs) { index in
             let png = try renderer.render(request.map(on: dates[index], format: .png), series: series)
-            let svg = request.svgFrames ? try renderer.render(request.map(on: dates[index], format: .svg), series: series)
-                : nil
+            let svg = request.svgFrames
+                ? try renderer.render(request.map(on: dates[index], format: .svg), series: series) : nil
             progress(done.increment())
             return (png: png, svg: svg)
         }
@@ -90,7 +90,8 @@ public struct Timeline: Sendable {
         files.append(File(path: "areas.svg", bytes: try chart.render(format: .svg)))
         files.append(File(path: "areas.png", bytes: try chart.render(format: .png, widthPx: request.widthPx)))
         let page = TimelinePage(scenario: renderer.scenario, request: request, dates: dates,
-                                widthPt: Double(widthPx) * 72 / request.dpi, heightPt: Double(heightPx) * 72 / request.dpi)
+                                widthPt: Double(widthPx) * 72 / request.dpi,
+                                heightPt: Double(heightPx) * 72 / request.dpi)
         files.append(File(path: "index.html", bytes: Array(page.html.utf8)))
         self.files = files
     }

@@ -20,11 +20,15 @@ struct TimelinePage {
         let dateLanguage: Language = language == .both ? .en : language
         let period = Wording.date(request.from, dateLanguage) + " – " + Wording.date(request.to, dateLanguage)
         let frames = dates.map { date in
-            "{src:\(TimelinePage.script(Timeline.framePath(date, "png"))),date:\(TimelinePage.script(Wording.date(date, dateLanguage)))}"
+            let path = TimelinePage.script(Timeline.framePath(date, "png"))
+            return "{src:\(path),date:\(TimelinePage.script(Wording.date(date, dateLanguage)))}"
         }
         let play = Wording.text("Play", "تشغيل", language)
         let pause = Wording.text("Pause", "إيقاف مؤقت", language)
-        let chart = Wording.text("Ground held by each side, km²", "المساحة التي يسيطر عليها كل طرف، كم²", language)
+        let chart = Wording.text("Ground held by each side, km²", "المساحة التي يسيطر عليها كل طرف، كم²",
+                                 language)
+        let dateLabel = TimelinePage.escape(Wording.text("Date", "التاريخ", language))
+        let (widthCSS, heightCSS) = (Int(widthPt.rounded()), Int(heightPt.rounded()))
         let animation = Wording.text("animation", "الرسم المتحرك", language)
         let chartImage = Wording.text("chart as PNG", "الرسم البياني بصيغة PNG", language)
         return """
@@ -35,7 +39,8 @@ struct TimelinePage {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(TimelinePage.escape(title)) — \(TimelinePage.escape(period))</title>
             <style>
-            body { font-family: "Noto Sans", "Noto Sans Arabic", sans-serif; margin: 1.5em auto; max-width: \(Int(widthPt.rounded(.up)))px; padding: 0 1em; color: #1d1d1d; background: #fff; }
+            body { font-family: "Noto Sans", "Noto Sans Arabic", sans-serif; margin: 1.5em auto; padding: 0 1em;
+                   max-width: \(widthCSS)px; color: #1d1d1d; background: #fff; }
             h1 { font-size: 1.3em; margin: 0 0 .2em; }
             p { margin: 0 0 .8em; color: #5a5a5a; }
             img { display: block; max-width: 100%; height: auto; }
@@ -50,15 +55,18 @@ struct TimelinePage {
             <body>
             <h1>\(TimelinePage.escape(title))</h1>
             <p>\(TimelinePage.escape(view)) · \(TimelinePage.escape(period))</p>
-            <img id="frame" src="\(Timeline.framePath(dates[0], "png"))" width="\(Int(widthPt.rounded()))" height="\(Int(heightPt.rounded()))" alt="\(TimelinePage.escape(view))">
+            <img id="frame" src="\(Timeline.framePath(dates[0], "png"))" width="\(widthCSS)" height="\(heightCSS)"
+                 alt="\(TimelinePage.escape(view))">
             <div class="controls">
             <button id="play" type="button">\(play)</button>
-            <input id="slider" type="range" min="0" max="\(dates.count - 1)" step="1" value="0" aria-label="\(TimelinePage.escape(Wording.text("Date", "التاريخ", language)))">
+            <input id="slider" type="range" min="0" max="\(dates.count - 1)" step="1" value="0"
+                   aria-label="\(dateLabel)">
             <output id="date" for="slider"></output>
             </div>
             <figure>
             <img src="areas.svg" alt="\(TimelinePage.escape(chart))">
-            <figcaption>\(TimelinePage.escape(chart)) · <a href="areas.csv">areas.csv</a> · <a href="animation.png">\(animation)</a> · <a href="areas.png">\(chartImage)</a></figcaption>
+            <figcaption>\(TimelinePage.escape(chart)) · <a href="areas.csv">areas.csv</a> ·
+            <a href="animation.png">\(animation)</a> · <a href="areas.png">\(chartImage)</a></figcaption>
             </figure>
             <script>
             "use strict";
@@ -66,7 +74,7 @@ struct TimelinePage {
             const frameMs = \(request.frameDelayMs), lastFrameMs = \(request.lastFrameDelayMs);
             const image = document.getElementById("frame"), slider = document.getElementById("slider");
             const label = document.getElementById("date"), button = document.getElementById("play");
-            const loaded = frames.map(frame => { const preload = new Image(); preload.src = frame.src; return preload; });
+            const preloaded = frames.map(frame => { const image = new Image(); image.src = frame.src; return image; });
             let current = 0, timer = null;
             function show(index) {
               current = index;

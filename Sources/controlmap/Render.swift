@@ -49,7 +49,8 @@ struct Render: ParsableCommand {
         }
         if let legendPeriod {
             guard DayRange(legendPeriod) != nil else {
-                throw ValidationError("--legend-period must be FROM..TO with FROM not after TO, e.g. 2024-11-26..2024-12-08")
+                throw ValidationError(
+                    "--legend-period must be FROM..TO with FROM not after TO, e.g. 2024-11-26..2024-12-08")
             }
             if diff != nil { throw ValidationError("--legend-period lays out a map of one date; it takes no --diff") }
             if date == nil { throw ValidationError("--legend-period needs the --date of the map") }

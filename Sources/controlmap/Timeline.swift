@@ -86,8 +86,9 @@ struct TimelineCommand: ParsableCommand {
             throw ValidationError("no claim is dated from \(first) to \(last); the claims run from "
                 + "\(scenario.dates.first!) to \(scenario.dates.last!)")
         }
-        let request = TimelineRequest(from: first, to: last, stepDays: stepDays!, view: try workspace.view(map.view, bbox: map.bbox),
-                                      language: map.lang, widthPx: map.width, dpi: map.dpi, svgFrames: format == .svg)
+        let request = TimelineRequest(from: first, to: last, stepDays: stepDays!,
+                                      view: try workspace.view(map.view, bbox: map.bbox), language: map.lang,
+                                      widthPx: map.width, dpi: map.dpi, svgFrames: format == .svg)
         let frameCount = request.dates.count
         guard frameCount <= TimelineCommand.maximumFrames else {
             throw ValidationError("\(frameCount) frames is more than \(TimelineCommand.maximumFrames); "
@@ -105,7 +106,8 @@ struct TimelineCommand: ParsableCommand {
         try OutputFolder.write(timeline.files.map { ($0.path, $0.bytes) }, to: folder)
         progress.finish()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("\(folder): \(frameCount) frame\(frameCount == 1 ? "" : "s") of \(timeline.widthPx)×\(timeline.heightPx) px "
+        let frames = "\(frameCount) frame\(frameCount == 1 ? "" : "s")"
+        print("\(folder): \(frames) of \(timeline.widthPx)×\(timeline.heightPx) px "
             + "from \(first) to \(last), animation, areas and page in \(seconds) s")
     }
 }
