@@ -19,6 +19,10 @@ demo: deps
 	.build/debug/controlmap render --date 2024-11-26 --view syria --width 1200 -o Output/README-syria-2024-11-26.png
 	.build/debug/controlmap render --date 2024-11-30 --view aleppo-city --width 1200 -o Output/README-aleppo-city-2024-11-30.png
 	.build/debug/controlmap render --date 2024-12-08 --view syria --width 1200 -o Output/README-syria-2024-12-08.png
+	.build/debug/controlmap timeline --from 2024-11-26 --to 2024-12-08 --view northwest --width 800 --dpi 96 --force \
+		-o Output/timeline-northwest
+	cp Output/timeline-northwest/animation.png Output/README-timeline-northwest.png
+	cp Output/timeline-northwest/areas.png Output/README-areas-2024-11-26-to-12-08.png
 
 test:
 	scripts/install-deps.sh --test

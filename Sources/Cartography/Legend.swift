@@ -24,6 +24,58 @@ struct LegendItem {
     var text: String
 }
 
+/// What a snapshot map shows that its legend explains. A series of maps takes the union over its dates, so every
+/// date has one legend listing everything any of them shows.
+struct LegendContent: Hashable, Sendable {
+    /// Actors holding ground inside the view.
+    var holders: Set<String> = []
+    var contested = false
+    /// The allies of the first shared zone on the map, for the swatch's stripes.
+    var sharedAmong: [String]?
+    var abandoned = false
+    /// Unreported ground beside reported ground: the edge that fades.
+    var uncertainEdge = false
+    var front = false
+    var symbols: Set<PlaceSymbol> = []
+    var noHolder = false
+    var contestedPlace = false
+
+    init(territory: TerritoryMap, view: MapView, scenario: Scenario) {
+        let visible = MultiPolygon([.rectangle(view.envelope)])
+        // Zones with some ground inside the view, not merely their bounding box.
+        let onMap = territory.zones.filter { zone in
+            guard zone.area.envelope.map(view.envelope.intersects) ?? false else { return false }
+            return !((try? zone.area.intersection(with: visible).isEmpty) ?? false)
+        }
+        holders = Set(onMap.compactMap(\.actor))
+        contested = onMap.contains { if case .contested = $0.kind { true } else { false } }
+        sharedAmong = onMap.first { if case .shared = $0.kind { true } else { false } }?.kind.actors
+        abandoned = onMap.contains { $0.kind == .abandoned }
+        uncertainEdge = onMap.contains { $0.kind == .unreported } && onMap.contains { $0.kind != .unreported }
+        front = Legend.reach(territory.fronts, view: view)
+        let places = PlaceLayer.candidatePlaces(scenario: scenario, view: view)
+        symbols = Set(places.map { PlaceSymbol($0.kind) })
+        let states = places.map { territory.snapshot.controls[$0.id]?.state }
+        noHolder = states.contains { $0 == nil || $0 == .abandoned }
+        contestedPlace = states.contains { if case .contested? = $0 { true } else { false } }
+    }
+
+    /// Everything either shows; the shared swatch keeps this content's allies when both have some.
+    func union(_ other: LegendContent) -> LegendContent {
+        var union = self
+        union.holders.formUnion(other.holders)
+        union.contested = contested || other.contested
+        union.sharedAmong = sharedAmong ?? other.sharedAmong
+        union.abandoned = abandoned || other.abandoned
+        union.uncertainEdge = uncertainEdge || other.uncertainEdge
+        union.front = front || other.front
+        union.symbols.formUnion(other.symbols)
+        union.noHolder = noHolder || other.noHolder
+        union.contestedPlace = contestedPlace || other.contestedPlace
+        return union
+    }
+}
+
 /// Everything the map draws, explained: the sides' fills (with their gains and losses on a diff map), the
 /// other kinds of ground, the lines, and each kind of place symbol shown.
 struct Legend {
@@ -35,19 +87,21 @@ struct Legend {
     let view: MapView
     let language: Language
     let style: MapStyle
+    /// What to explain; nil for what this map shows.
+    var content: LegendContent?
 
     var items: [LegendItem] {
-        let onMap = zonesOnMap
-        var items = sides(onMap: onMap)
-        if diff == nil, onMap.contains(where: { if case .contested = $0.kind { true } else { false } }) {
+        let shown = content ?? LegendContent(territory: territory, view: view, scenario: scenario)
+        var items = sides(holders: shown.holders)
+        if diff == nil, shown.contested {
             items.append(LegendItem(swatch: .hatch([style.mutedInk]),
                                     text: Wording.text("Contested", "متنازع عليه", language)))
         }
-        if diff == nil, let shared = onMap.first(where: { if case .shared = $0.kind { true } else { false } }) {
-            items.append(LegendItem(swatch: .bands(shared.kind.actors.map { ActorColours.colour(id: $0, in: scenario) }),
+        if diff == nil, let among = shown.sharedAmong {
+            items.append(LegendItem(swatch: .bands(among.map { ActorColours.colour(id: $0, in: scenario) }),
                                     text: Wording.text("Shared by allies", "مشتركة بين حلفاء", language)))
         }
-        if diff == nil, onMap.contains(where: { $0.kind == .abandoned }) {
+        if diff == nil, shown.abandoned {
             items.append(LegendItem(swatch: .fill(style.mutedInk.withAlpha(0.2)),
                                     text: Wording.text("Abandoned: withdrawal reported, no holder since",
                                                        "أُخليت: انسحاب مُبلَّغ عنه دون مسيطر بعده", language)))
@@ -58,21 +112,21 @@ struct Legend {
                                     text: Wording.text("Left with no reported holder \(Numbers.km2(toNobody)) km²",
                                                        "لم يُبلَّغ عن مسيطر عليها \(Numbers.km2(toNobody)) كم²", language)))
         }
-        if onMap.contains(where: { $0.kind == .unreported }) && onMap.contains(where: { $0.kind != .unreported }) {
+        if shown.uncertainEdge {
             items.append(LegendItem(swatch: .fade(style.mutedInk.withAlpha(style.zoneAlpha)),
                                     text: Wording.text("Uncertain edge: no report beyond",
                                                        "حافة غير مؤكدة: لا تقارير أبعد منها", language)))
         }
-        if reachesView(territory.fronts) {
+        if shown.front {
             items.append(LegendItem(swatch: .line(earlier: false),
                                     text: Wording.text("Front line", "خط الجبهة", language)))
         }
-        if let diff, reachesView(earlierFronts) {
+        if let diff, Legend.reach(earlierFronts, view: view) {
             items.append(LegendItem(swatch: .line(earlier: true),
                                     text: Wording.text("Front line on ", "خط الجبهة في ", language)
                                         + Wording.date(diff.from, language == .both ? .en : language)))
         }
-        return items + quarters + symbols
+        return items + quarters + symbols(shown)
     }
 
     /// In a city view with outlined neighbourhoods, their outlines and the city's edge.
@@ -87,25 +141,15 @@ struct Legend {
     }
 
     /// Whether some front line's extent reaches into the view.
-    private func reachesView(_ fronts: [FrontLine]) -> Bool {
+    static func reach(_ fronts: [FrontLine], view: MapView) -> Bool {
         fronts.contains { front in
             front.line.lines.contains { Envelope(covering: $0)?.intersects(view.envelope) ?? false }
         }
     }
 
-    /// Zones with some ground inside the view, not merely their bounding box.
-    private var zonesOnMap: [Zone] {
-        let visible = MultiPolygon([.rectangle(view.envelope)])
-        return territory.zones.filter { zone in
-            guard zone.area.envelope.map(view.envelope.intersects) ?? false else { return false }
-            return !((try? zone.area.intersection(with: visible).isEmpty) ?? false)
-        }
-    }
-
     /// A side's fill when it holds ground on the map; on a diff map also every side that gained or lost
     /// ground, with how much.
-    private func sides(onMap: [Zone]) -> [LegendItem] {
-        let shown = Set(onMap.compactMap(\.actor))
+    private func sides(holders shown: Set<String>) -> [LegendItem] {
         var items = [LegendItem]()
         for actor in scenario.actors {
             let colour = ActorColours.colour(of: actor)
@@ -135,19 +179,16 @@ struct Legend {
     }
 
     /// One entry per symbol shape on the map, then hollow symbols when some place has no reported holder.
-    private var symbols: [LegendItem] {
-        let places = PlaceLayer.candidatePlaces(scenario: scenario, view: view)
-        let shapes = Set(places.map { PlaceSymbol($0.kind) })
+    private func symbols(_ shown: LegendContent) -> [LegendItem] {
         let neutral = PlaceSymbol.Fill.held(RGBA(hex: "#b8b8b8")!)
-        var items = PlaceSymbol.allCases.filter(shapes.contains).map { symbol in
+        var items = PlaceSymbol.allCases.filter(shown.symbols.contains).map { symbol in
             LegendItem(swatch: .symbol(symbol, neutral), text: symbol.name(language))
         }
-        let states = places.map { territory.snapshot.controls[$0.id]?.state }
-        if states.contains(where: { $0 == nil || $0 == .abandoned }) {
+        if shown.noHolder {
             items.append(LegendItem(swatch: .symbol(.settlement, .unreported),
                                     text: Wording.text("No holder reported", "لم يُبلَّغ عن مسيطر", language)))
         }
-        if states.contains(where: { if case .contested? = $0 { true } else { false } }) {
+        if shown.contestedPlace {
             let colours = [RGBA(hex: "#b8b8b8")!, RGBA(hex: "#5a5a5a")!]
             items.append(LegendItem(swatch: .symbol(.settlement, .contested(colours)),
                                     text: Wording.text("Contested place", "مكان متنازع عليه", language)))

@@ -26,13 +26,20 @@ public struct MapRequest: Sendable {
     }
 
     var pixelsPerPoint: Double { dpi / 72 }
+
+    /// The same request for another date.
+    func on(_ day: Day) -> MapRequest {
+        var request = self
+        request.date = day
+        return request
+    }
     var widthPt: Double { Double(widthPx) / pixelsPerPoint }
 }
 
 /// Draws dated control maps from a scenario, its basemap and its cached cells.
 /// Layers, bottom to top: sea and land, neighbours, the country, zones, contested hatching, front lines,
 /// water, borders, place symbols, labels; then title, date, legend, scale bar, inset and footer.
-public struct MapRenderer {
+public struct MapRenderer: Sendable {
     public let scenario: Scenario
     public let basemap: Basemap
     public let territory: TerritoryModel
@@ -46,13 +53,18 @@ public struct MapRenderer {
     }
 
     /// Renders the request to the bytes of a PNG, SVG or PDF file; the same inputs give the same bytes.
-    public func render(_ request: MapRequest) throws -> [UInt8] {
-        try renderWithLayout(request).bytes
+    /// With a `series` whose period holds the date, the map takes the series' territory, legend and layout.
+    public func render(_ request: MapRequest, series: MapSeries? = nil) throws -> [UInt8] {
+        try renderWithLayout(request, series: series).bytes
     }
 
     /// Renders, and tells where each label and place symbol went (in points), for checks and image maps.
-    public func renderWithLayout(_ request: MapRequest) throws -> RenderedMap {
-        let territory = try self.territory.map(at: request.date)
+    public func renderWithLayout(_ request: MapRequest, series: MapSeries? = nil) throws -> RenderedMap {
+        if let series {
+            precondition(series.period.contains(request.date) && request.diffFrom == nil && series.view == request.view,
+                         "a series draws snapshot maps of its own view and days")
+        }
+        let territory = try series?.maps[request.date] ?? self.territory.map(at: request.date)
         var earlier: TerritoryMap?
         var diff: ControlDiff?
         if let from = request.diffFrom {
@@ -61,7 +73,8 @@ public struct MapRenderer {
             diff = try ControlDiff(from: before, to: territory, actors: scenario.actors.map(\.id))
         }
         let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
-                                    earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style)
+                                    earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style,
+                                    series: series)
         let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
                                 pixelsPerPoint: request.pixelsPerPoint,
                                 creationDate: "\(request.date)T00:00:00")

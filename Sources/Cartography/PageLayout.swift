@@ -37,8 +37,9 @@ struct PageLayout {
     static let legendRowPt = 17.0
     static let scaleBarPt = 150.0
 
+    /// With a `series`, the legend is the series' and the header and footer leave room for any of its days.
     init(request: MapRequest, scenario: Scenario, territory: TerritoryMap, diff: ControlDiff?,
-         earlierFronts: [FrontLine], basemap: Basemap, style: MapStyle) throws {
+         earlierFronts: [FrontLine], basemap: Basemap, style: MapStyle, series: MapSeries? = nil) throws {
         let language = request.language
         let family = style.family(for: language)
         font = { size, bold in Font(family: family, sizePt: size, bold: bold) }
@@ -49,10 +50,12 @@ struct PageLayout {
         titleTop = margin
         // In both languages, headings take a line per language: one line mixing scripts reorders around its
         // separator.
-        dateText = language == .both
-            ? PageLayout.stamp(request, .en) + "\n" + PageLayout.stamp(request, .ar)
-            : PageLayout.stamp(request, language)
-        let dateSize = measurer.measure(dateText, font: font(style.titleSizePt - 1, true))
+        dateText = PageLayout.stamp(request)
+        let dateFont = font(style.titleSizePt - 1, true)
+        // A series keeps room for its widest date, so that the title wraps alike on every day.
+        let stamps = series.map { $0.days.map { PageLayout.stamp(request.on($0)) } } ?? [dateText]
+        let dateSizes = stamps.map { measurer.measure($0, font: dateFont) }
+        let dateSize = (width: dateSizes.map(\.width).max()!, height: dateSizes.map(\.height).max()!)
         title = Wording.heading(scenario.title, language)
         let titleFont = font(style.titleSizePt, true)
         let fullWidth = widthPt - 2 * margin
@@ -77,8 +80,7 @@ struct PageLayout {
         let headerHeight = subtitleTop - margin + subtitleHeight + 8
         frame = try MapFrame(view: request.view, x: margin, y: margin + headerHeight, widthPt: widthPt - 2 * margin)
         let items = Legend(scenario: scenario, territory: territory, diff: diff, earlierFronts: earlierFronts,
-                           view: request.view,
-                           language: language, style: style).items
+                           view: request.view, language: language, style: style, content: series?.legend).items
         let legendTop = frame.box.maxY + 9
         var insetBox: Box?
         if request.view.widthKm < 450, let country = basemap.country.area.envelope {
@@ -109,11 +111,20 @@ struct PageLayout {
         let legendHeight = Double(rows.count) * PageLayout.legendRowPt
         scaleBarTop = scaleBarBelow ? legendTop + legendHeight + 4 : legendTop + 4
         footerTop = legendTop + max(legendHeight + (scaleBarBelow ? 28 : 0), 30, insetBox?.height ?? 0) + 6
-        let footerHeight = measurer.measure(footer, font: font(7, false), maxWidth: widthPt - 2 * margin).height
+        let footers = series?.days.map { PageLayout.footerText(scenario: scenario, date: $0, language: language) }
+            ?? [footer]
+        let footerWidth = widthPt - 2 * margin, footerFont = font(7, false)
+        let footerHeight = footers.map { measurer.measure($0, font: footerFont, maxWidth: footerWidth).height }.max()!
         heightPt = (footerTop + footerHeight + margin).rounded(.up)
     }
 
-    /// The date, or the two dates of a diff.
+    /// The date, or the two dates of a diff; in both languages, a line each.
+    private static func stamp(_ request: MapRequest) -> String {
+        request.language == .both
+            ? stamp(request, .en) + "\n" + stamp(request, .ar)
+            : stamp(request, request.language)
+    }
+
     private static func stamp(_ request: MapRequest, _ language: Language) -> String {
         // Arabic runs right to left, so its arrow points left, from the earlier date to the later.
         request.diffFrom.map { Wording.date($0, language) + (language == .ar ? " ← " : " → ") + Wording.date(request.date, language) }

@@ -59,7 +59,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         return text == "-0" ? "0" : text
     }
 
-    static func quoted(_ text: String) -> String {
+    /// `text` as a JSON string literal, quotes included.
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

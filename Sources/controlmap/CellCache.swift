@@ -1,4 +1,5 @@
 import ArgumentParser
+import Canvas
 import Foundation
 import Gazetteer
 import Geometry
@@ -86,16 +87,5 @@ struct CellCache {
 
     private static func readLittleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {
         (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) }
-    }
-}
-
-/// CRC-32 (ISO-HDLC, as zlib computes it): detects every single-bit and double-bit error in a cache file.
-enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { index in
-        (0..<8).reduce(UInt32(index)) { crc, _ in crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
-    }
-
-    static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        ~bytes.reduce(~UInt32(0)) { crc, byte in table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
     }
 }

@@ -13,7 +13,8 @@ struct ControlMap: ParsableCommand {
               controlmap render --date 2024-11-30 --view northwest --lang ar
             """,
         version: ControlMapVersion.current,
-        subcommands: [Render.self, Diff.self, SnapshotCommand.self, Resolve.self, Check.self, ImportCommand.self])
+        subcommands: [Render.self, TimelineCommand.self, Diff.self, SnapshotCommand.self, Resolve.self, Check.self,
+                      ImportCommand.self])
 
     /// Parses and runs the subcommand, reporting each family of error in its own way.
     static func main() {

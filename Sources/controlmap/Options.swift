@@ -35,6 +35,30 @@ struct InputOptions: ParsableArguments {
     }
 }
 
+/// What a map shows and how large: shared by the commands that draw maps.
+struct MapOptions: ParsableArguments {
+    @Option(help: "View: syria, northwest, aleppo-city, or one from scenario.yaml.")
+    var view: String?
+
+    @Option(help: "Any other extent: minLon,minLat,maxLon,maxLat.")
+    var bbox: BoundingBox?
+
+    @Option(help: "Language of the map text: en, ar or both.")
+    var lang: Language = .en
+
+    @Option(help: "Width of a PNG in pixels.")
+    var width: Int = 1600
+
+    @Option(help: "Resolution of a PNG in dots per inch (text and lines scale with it).")
+    var dpi: Double = 144
+
+    func validate() throws {
+        guard (100...12_000).contains(width) else { throw ValidationError("--width must be from 100 to 12000 pixels") }
+        guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 1200") }
+        if view != nil, bbox != nil { throw ValidationError("give either --view or --bbox, not both") }
+    }
+}
+
 /// Machine or human output of `snapshot`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, geojson

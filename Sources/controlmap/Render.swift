@@ -16,10 +16,15 @@ struct Render: ParsableCommand {
               controlmap render --date 2024-11-30 --view northwest
               controlmap render --date 2024-12-08 --view syria --lang ar --format pdf -o Output/syria-ar.pdf
               controlmap render --diff 2024-11-26..2024-11-30 --view northwest
+              controlmap render --date 2024-11-30 --legend-period 2024-11-26..2024-12-08
+
+            --legend-period lays the map out as `timeline` does for that period (one legend for every day, room \
+            for the longest date and footer), so the map is the same image as the timeline's frame of its date.
             """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var cache: CacheOptions
+    @OptionGroup var map: MapOptions
 
     @Option(help: "Date of the map (YYYY-MM-DD); default: the last claim's date.")
     var date: Day?
@@ -27,66 +32,56 @@ struct Render: ParsableCommand {
     @Option(help: "Diff map between two dates, FROM..TO (YYYY-MM-DD..YYYY-MM-DD).")
     var diff: String?
 
-    @Option(help: "View: syria, northwest, aleppo-city, or one from scenario.yaml.")
-    var view: String?
-
-    @Option(help: "Any other extent: minLon,minLat,maxLon,maxLat.")
-    var bbox: BoundingBox?
-
-    @Option(help: "Language of the map text: en, ar or both.")
-    var lang: Language = .en
+    @Option(help: "Lay the map out as a timeline of FROM..TO does (the date must lie in it).")
+    var legendPeriod: String?
 
     @Option(help: "png, svg or pdf; default with no -o: png and svg.")
     var format: ImageFormat?
-
-    @Option(help: "Width of a PNG in pixels.")
-    var width: Int = 1600
-
-    @Option(help: "Resolution of a PNG in dots per inch (text and lines scale with it).")
-    var dpi: Double = 144
 
     @Option(name: .shortAndLong,
             help: "Output file (- for stdout); default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
     var output: String?
 
     func validate() throws {
-        guard (100...12_000).contains(width) else { throw ValidationError("--width must be from 100 to 12000 pixels") }
-        guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 1200") }
         if diff != nil, date != nil { throw ValidationError("give either --date or --diff FROM..TO, not both") }
-        if view != nil, bbox != nil { throw ValidationError("give either --view or --bbox, not both") }
-        if let diff, DiffRange(diff) == nil {
+        if let diff, DayRange(diff).map({ $0.from < $0.to }) != true {
             throw ValidationError("--diff must be FROM..TO with two dates, e.g. 2024-11-26..2024-11-30")
+        }
+        if let legendPeriod {
+            guard DayRange(legendPeriod) != nil else {
+                throw ValidationError(
+                    "--legend-period must be FROM..TO with FROM not after TO, e.g. 2024-11-26..2024-12-08")
+            }
+            if diff != nil { throw ValidationError("--legend-period lays out a map of one date; it takes no --diff") }
+            if date == nil { throw ValidationError("--legend-period needs the --date of the map") }
         }
     }
 
     func run() throws {
         let workspace = try Workspace.load(input, cache: cache)
-        let scenario = workspace.scenario
-        let range = diff.flatMap(DiffRange.init)
+        let range = diff.flatMap(DayRange.init)
         let day = try workspace.date(range?.to ?? date)
         if let range { _ = try workspace.date(range.from) }
-        let mapView = try chosenView(scenario)
+        let mapView = try workspace.view(map.view, bbox: map.bbox)
+        let series = try legendPeriod.flatMap(DayRange.init).map { period in
+            _ = try workspace.date(period.from)
+            guard period.from <= day, day <= period.to else {
+                throw ValidationError("--date \(day) lies outside --legend-period \(period.from)..\(period.to)")
+            }
+            return try reportingInputErrors {
+                try MapSeries(territory: workspace.territory, period: period.from...period.to, view: mapView)
+            }
+        }
         let formats: [ImageFormat] = format.map { [$0] } ?? (output.map { [ImageFormat(path: $0) ?? .png] } ?? [.png, .svg])
         let renderer = MapRenderer(basemap: workspace.basemap, territory: workspace.territory)
         for imageFormat in formats {
-            let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: lang,
-                                     format: imageFormat, widthPx: width, dpi: dpi)
-            let bytes = try reportingInputErrors { try renderer.render(request) }
+            let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: map.lang,
+                                     format: imageFormat, widthPx: map.width, dpi: map.dpi)
+            let bytes = try reportingInputErrors { try renderer.render(request, series: series) }
             let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
             try OutputFile.write(bytes, to: path)
             if path != OutputFile.standardOutput { print(path) }
         }
-    }
-
-    private func chosenView(_ scenario: Scenario) throws -> MapView {
-        if let bbox { return .custom(bbox.envelope) }
-        let views = MapView.all(for: scenario)
-        let wanted = view ?? scenario.defaultView
-        guard let found = views.first(where: { $0.id.lowercased() == wanted.lowercased() }) else {
-            throw ValidationError("unknown view \"\(wanted)\"; "
-                + Suggestion.hint(for: wanted, among: views.map(\.id), defined: "the views are"))
-        }
-        return found
     }
 
     private func defaultPath(_ request: MapRequest, scenarioName: String) -> String {
@@ -96,14 +91,14 @@ struct Render: ParsableCommand {
     }
 }
 
-/// `FROM..TO`
-struct DiffRange {
+/// `FROM..TO`, FROM not after TO.
+struct DayRange {
     var from: Day
     var to: Day
 
     init?(_ text: String) {
         let parts = text.components(separatedBy: "..")
-        guard parts.count == 2, let from = Day(iso: parts[0]), let to = Day(iso: parts[1]), from < to else { return nil }
+        guard parts.count == 2, let from = Day(iso: parts[0]), let to = Day(iso: parts[1]), from <= to else { return nil }
         self.from = from
         self.to = to
     }

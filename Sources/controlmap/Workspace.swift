@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cartography
 import Claims
 import Foundation
 import Gazetteer
@@ -34,5 +35,17 @@ struct Workspace {
             throw ValidationError("\(asked) is before the first claim (\(first)); choose a date from \(first) on")
         }
         return asked
+    }
+
+    /// The view of `--bbox`, else the one named (any case), else the scenario's default.
+    func view(_ name: String?, bbox: BoundingBox?) throws -> MapView {
+        if let bbox { return .custom(bbox.envelope) }
+        let views = MapView.all(for: scenario)
+        let wanted = name ?? scenario.defaultView
+        guard let found = views.first(where: { $0.id.lowercased() == wanted.lowercased() }) else {
+            throw ValidationError("unknown view \"\(wanted)\"; "
+                + Suggestion.hint(for: wanted, among: views.map(\.id), defined: "the views are"))
+        }
+        return found
     }
 }
