@@ -35,7 +35,7 @@ public enum GazetteerCheck {
                distanceKm(from: place.lonLat, to: border) > borderToleranceKm {
                 problems.append(InputProblem(entry.location, String(format:
                     "\"%@\" at %.4f,%.4f lies outside the country; check that lat and lon are not swapped",
-                    place.id, place.lonLat.lat, place.lonLat.lon), isWarning: place.isImported))
+                    place.id, place.lonLat.lon, place.lonLat.lat), isWarning: place.isImported))
             }
             if let parentID = place.parent {
                 if let parent = gazetteer.place(id: parentID) {

@@ -76,7 +76,7 @@ struct ValidationTests {
         }
         for (command, result) in try checkAndRender(folder) {
             #expect(result.status == 1)
-            #expect(result.stderr.contains("places.csv:2:1: error: \"x-pole\" at 90.0000,37.0000 lies outside the country"),
+            #expect(result.stderr.contains("places.csv:2:1: error: \"x-pole\" at 37.0000,90.0000 lies outside the country"),
                     "\(command): \(result.stderr)")
         }
     }
