@@ -82,12 +82,10 @@ struct HostileInputTests {
         #expect(error.description.contains("CONTROLMAP_LIMIT_VERTICES_PER_FEATURE=N"))
     }
 
-    @Test func twoThousandFeaturesAreReadInWellUnderASecond() throws {
+    @Test func twoThousandFeaturesAreReadEachWithItsLine() throws {
         let data = Self.collection(Array(repeating: Self.square(), count: 2_000))
-        let started = ContinuousClock.now
         let features = try GeoJSONReader.features(from: data, file: "g.json")
         #expect(features.count == 2_000)
         #expect(features[1_999].location.line == 2_001)
-        #expect(ContinuousClock.now - started < .seconds(1))
     }
 }
