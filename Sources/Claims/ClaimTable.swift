@@ -136,9 +136,9 @@ public enum PlaceDescription {
         return details.isEmpty ? place.nameEn : "\(place.nameEn) (\(details.joined(separator: ", ")))"
     }
 
-    /// `gn-166331 Nubl (نبل, Aleppo) at 36.3787,36.9929`
+    /// `gn-166331 Nubl (نبل, Aleppo) at 36.9929,36.3787`: longitude first, as everywhere.
     public static func withID(_ place: Place) -> String {
-        let position = String(format: "%.4f,%.4f", place.lonLat.lat, place.lonLat.lon)
+        let position = String(format: "%.4f,%.4f", place.lonLat.lon, place.lonLat.lat)
         return "\(place.id) \(short(place)) at \(position)"
     }
 }

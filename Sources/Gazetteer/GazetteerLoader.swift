@@ -10,17 +10,52 @@ public enum GazetteerLoader {
 
     /// The layers as read, each place with its row, lowest precedence first.
     public static func loadLayers(directory: URL, extraLayers: [URL] = []) throws -> [[LocatedPlace]] {
+        try layers(try read(try layerFiles(directory: directory, extraLayers: extraLayers)))
+    }
+
+    /// Every file's bytes, or one error listing every file that cannot be read.
+    static func read(_ urls: [URL]) throws -> [LayerFile] {
         var problems = ProblemList()
-        var layers = [[LocatedPlace]]()
-        let files = ["geonames", "wof", "communities", "ocha", "curated"].flatMap { csvFiles(in: directory.appendingPathComponent($0)) }
-            + extraLayers
+        var files = [LayerFile]()
+        for url in urls {
+            do {
+                files.append(try LayerFile(url))
+            } catch let error as InputError {
+                problems.add(contentsOf: error)
+            }
+        }
+        try problems.throwIfAny()
+        return files
+    }
+
+    /// A layer file's name as users see it, and its bytes.
+    struct LayerFile {
+        var name: String
+        var data: Data
+
+        init(_ url: URL) throws {
+            name = displayName(url)
+            data = try InputText.data(url, file: name)
+        }
+    }
+
+    /// The place files in order of precedence, lowest first.
+    static func layerFiles(directory: URL, extraLayers: [URL]) throws -> [URL] {
+        let files = ["geonames", "wof", "communities", "ocha", "curated"]
+            .flatMap { csvFiles(in: directory.appendingPathComponent($0)) } + extraLayers
         if files.isEmpty {
             throw InputError(SourceLocation(file: directory.path, line: 1, column: 1),
                              "no place files in geonames/ or curated/; is this a ControlMap Gazetteer folder?")
         }
+        return files
+    }
+
+    static func layers(_ files: [LayerFile]) throws -> [[LocatedPlace]] {
+        var problems = ProblemList()
+        var layers = [[LocatedPlace]]()
         for file in files {
             do {
-                let table = try CSVTable(text: try readText(file), file: displayName(file))
+                let table = try CSVTable(text: try InputText.decode(file.data, file: file.name), file: file.name)
                 layers.append(try PlaceTable.locatedPlaces(from: table))
             } catch let error as InputError {
                 problems.add(contentsOf: error)

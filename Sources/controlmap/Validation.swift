@@ -8,13 +8,14 @@ import Geometry
 /// the scenario's files and its views. Every problem of every file is collected before failing.
 enum Validation {
     /// The scenario and basemap, or an input error listing every problem found; warnings alone do not fail.
-    static func load(_ options: InputOptions) throws -> (scenario: Scenario, basemap: Basemap) {
-        let loaded = try loadWithWarnings(options)
+    static func load(_ options: InputOptions, cache: CacheFolder?) throws -> (scenario: Scenario, basemap: Basemap) {
+        let loaded = try loadWithWarnings(options, cache: cache)
         return (loaded.scenario, loaded.basemap)
     }
 
     /// The scenario and basemap with the warnings met on the way (places two sources put apart, and the like).
-    static func loadWithWarnings(_ options: InputOptions) throws
+    /// The gazetteer is read, merged and checked once, or read back from `cache`.
+    static func loadWithWarnings(_ options: InputOptions, cache: CacheFolder?) throws
         -> (scenario: Scenario, basemap: Basemap, warnings: [InputProblem]) {
         var problems = [InputProblem]()
         var basemap: Basemap?
@@ -23,16 +24,21 @@ enum Validation {
         } catch let error as InputError {
             problems += error.problems
         }
+        var gazetteer: Gazetteer?
         do {
-            let layers = try GazetteerLoader.loadLayers(directory: options.gazetteerURL,
-                                                        extraLayers: options.extraLayers)
-            problems += GazetteerCheck.problems(layers: layers, country: basemap?.country.area ?? MultiPolygon())
+            // Places are checked against the country; without it the cache would keep an unchecked gazetteer.
+            let checked = try GazetteerLoader.loadChecked(
+                directory: options.gazetteerURL, extraLayers: options.extraLayers,
+                country: basemap?.country.area ?? MultiPolygon(), cache: basemap == nil ? nil : cache)
+            gazetteer = checked.gazetteer
+            problems += checked.problems
         } catch let error as InputError {
             problems += error.problems
         }
         var scenario: Scenario?
         do {
-            scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL)
+            scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL,
+                                               gazetteer: gazetteer)
         } catch let error as InputError {
             problems += error.problems
         }
