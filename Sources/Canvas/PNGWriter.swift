@@ -19,7 +19,10 @@ enum PNGWriter {
         }
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
-        var filtered = [UInt8](repeating: 0, count: height * (rowBytes + 1))
+        // Every byte is written below; the pages of a buffer never zeroed are touched only once.
+        var filtered = [UInt8](unsafeUninitializedCapacity: height * (rowBytes + 1)) { _, count in
+            count = height * (rowBytes + 1)
+        }
         var rows = [UInt8](repeating: 0, count: 2 * rowBytes)
         filtered.withUnsafeMutableBufferPointer { output in
             rows.withUnsafeMutableBufferPointer { rows in
@@ -28,9 +31,10 @@ enum PNGWriter {
                 for row in 0..<height {
                     straighten((data + row * stride).assumingMemoryBound(to: UInt32.self), width: width,
                                channels: channels, into: current)
-                    let line = UnsafeMutableBufferPointer(rebasing: output[(row * (rowBytes + 1))...].prefix(rowBytes + 1))
+                    let start = row * (rowBytes + 1)
+                    let line = UnsafeMutableBufferPointer(rebasing: output[start..<start + rowBytes + 1])
                     Filter.best(current, above: previous, bytesPerPixel: channels, into: line)
-                    previous.update(fromContentsOf: current)
+                    _ = previous.update(fromContentsOf: current)
                 }
             }
         }
@@ -38,12 +42,14 @@ enum PNGWriter {
             throw CanvasError("could not encode PNG: no memory for the compressor")
         }
         defer { libdeflate_free_compressor(compressor) }
-        var compressed = [UInt8](repeating: 0, count: libdeflate_zlib_compress_bound(compressor, filtered.count))
-        let size = filtered.withUnsafeBytes { input in
-            compressed.withUnsafeMutableBytes { output in
-                libdeflate_zlib_compress(compressor, input.baseAddress, input.count, output.baseAddress, output.count)
+        // As large as the worst case, but only the pages the compressed image fills are ever touched.
+        let compressed = filtered.withUnsafeBytes { input in
+            [UInt8](unsafeUninitializedCapacity: libdeflate_zlib_compress_bound(compressor, input.count)) { output, count in
+                count = libdeflate_zlib_compress(compressor, input.baseAddress, input.count, output.baseAddress,
+                                                 output.count)
             }
         }
+        let size = compressed.count
         guard size > 0 else { throw CanvasError("could not encode PNG: the compressed image did not fit") }
         var header = [UInt8]()
         header.appendBigEndian(UInt32(width))
@@ -85,51 +91,59 @@ enum Filter: UInt8, CaseIterable {
     case none = 0, sub, up, average, paeth
 
     /// Writes the filter byte and the filtered row, under the filter whose output has the smallest sum of
-    /// absolute values (bytes read as signed); the first such filter on ties.
+    /// absolute values (bytes read as signed); the first such filter on ties. A row like the one above is all
+    /// zeros under `up`, which no filter beats.
     static func best(_ row: UnsafeMutableBufferPointer<UInt8>, above: UnsafeMutableBufferPointer<UInt8>,
                      bytesPerPixel: Int, into line: UnsafeMutableBufferPointer<UInt8>) {
-        var bestFilter = Filter.none, bestCost = Int.max
-        for filter in allCases {
-            let cost = filter.cost(row, above: above, bytesPerPixel: bytesPerPixel, limit: bestCost)
-            if cost < bestCost { (bestFilter, bestCost) = (filter, cost) }
+        let output = UnsafeMutableBufferPointer(rebasing: line[1...])
+        if row.elementsEqual(above) {
+            line[0] = Filter.up.rawValue
+            output.update(repeating: 0)
+            return
         }
-        line[0] = bestFilter.rawValue
+        var (none, sub, up, average, paeth) = (0, 0, 0, 0, 0)
         for index in 0..<row.count {
-            line[index + 1] = bestFilter.apply(row, above: above, at: index, bytesPerPixel: bytesPerPixel)
+            let left = index >= bytesPerPixel ? row[index - bytesPerPixel] : 0
+            let upLeft = index >= bytesPerPixel ? above[index - bytesPerPixel] : 0
+            let value = row[index]
+            none += magnitude(value)
+            sub += magnitude(value &- left)
+            up += magnitude(value &- above[index])
+            average += magnitude(value &- Self.average(left, above[index]))
+            paeth += magnitude(value &- Self.paeth(left, above[index], upLeft))
         }
-    }
-
-    /// The sum of absolute values of the filtered row, or some value from `limit` up once it reaches it.
-    private func cost(_ row: UnsafeMutableBufferPointer<UInt8>, above: UnsafeMutableBufferPointer<UInt8>,
-                      bytesPerPixel: Int, limit: Int) -> Int {
-        var sum = 0
+        let costs = [none, sub, up, average, paeth]
+        let chosen = allCases[costs.indices.min { costs[$0] < costs[$1] }!]
+        line[0] = chosen.rawValue
         for index in 0..<row.count {
-            let value = Int(Int8(bitPattern: apply(row, above: above, at: index, bytesPerPixel: bytesPerPixel)))
-            sum += abs(value)
-            if sum >= limit { return sum }
+            let (left, up) = (index >= bytesPerPixel ? row[index - bytesPerPixel] : 0, above[index])
+            let value = row[index]
+            switch chosen {
+            case .none: output[index] = value
+            case .sub: output[index] = value &- left
+            case .up: output[index] = value &- up
+            case .average: output[index] = value &- Self.average(left, up)
+            case .paeth:
+                output[index] = value &- Self.paeth(left, up, index >= bytesPerPixel ? above[index - bytesPerPixel] : 0)
+            }
         }
-        return sum
     }
 
     @inline(__always)
-    private func apply(_ row: UnsafeMutableBufferPointer<UInt8>, above: UnsafeMutableBufferPointer<UInt8>, at index: Int,
-                       bytesPerPixel: Int) -> UInt8 {
-        let value = row[index]
-        let left = index >= bytesPerPixel ? row[index - bytesPerPixel] : 0
-        let up = above[index]
-        switch self {
-        case .none: return value
-        case .sub: return value &- left
-        case .up: return value &- up
-        case .average: return value &- UInt8((UInt16(left) + UInt16(up)) / 2)
-        case .paeth:
-            let upLeft = index >= bytesPerPixel ? above[index - bytesPerPixel] : 0
-            let estimate = Int(left) + Int(up) - Int(upLeft)
-            let (toLeft, toUp, toUpLeft) = (abs(estimate - Int(left)), abs(estimate - Int(up)),
-                                            abs(estimate - Int(upLeft)))
-            let predictor = toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft
-            return value &- predictor
-        }
+    private static func magnitude(_ byte: UInt8) -> Int {
+        Int(Int8(bitPattern: byte).magnitude)
+    }
+
+    @inline(__always)
+    private static func average(_ left: UInt8, _ up: UInt8) -> UInt8 {
+        UInt8((UInt16(left) + UInt16(up)) / 2)
+    }
+
+    @inline(__always)
+    private static func paeth(_ left: UInt8, _ up: UInt8, _ upLeft: UInt8) -> UInt8 {
+        let estimate = Int(left) + Int(up) - Int(upLeft)
+        let (toLeft, toUp, toUpLeft) = (abs(estimate - Int(left)), abs(estimate - Int(up)), abs(estimate - Int(upLeft)))
+        return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft
     }
 }
 

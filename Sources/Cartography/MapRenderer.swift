@@ -32,7 +32,7 @@ public struct MapRequest: Sendable {
 /// Draws dated control maps from a scenario, its basemap and its cached cells.
 /// Layers, bottom to top: sea and land, neighbours, the country, zones, contested hatching, front lines,
 /// water, borders, place symbols, labels; then title, date, legend, scale bar, inset and footer.
-public struct MapRenderer {
+public struct MapRenderer: Sendable {
     public let scenario: Scenario
     public let basemap: Basemap
     public let territory: TerritoryModel
@@ -50,8 +50,13 @@ public struct MapRenderer {
         try renderWithLayout(request).bytes
     }
 
-    /// Renders, and tells where each label and place symbol went (in points), for checks and image maps.
-    public func renderWithLayout(_ request: MapRequest) throws -> RenderedMap {
+    /// The stages a render goes through, in order, as `renderWithLayout` reports their ends.
+    public static let stages = ["territory", "layout", "raster and labels", "encode"]
+
+    /// Renders, and tells where each label and place symbol went (in points), for checks and image maps;
+    /// `stageEnded` hears the name of each of `stages` as it ends, for the benchmark's figures.
+    public func renderWithLayout(_ request: MapRequest, stageEnded: (String) -> Void = { _ in }) throws
+        -> RenderedMap {
         let territory = try self.territory.map(at: request.date)
         var earlier: TerritoryMap?
         var diff: ControlDiff?
@@ -60,8 +65,10 @@ public struct MapRenderer {
             earlier = before
             diff = try ControlDiff(from: before, to: territory, actors: scenario.actors.map(\.id))
         }
+        stageEnded(Self.stages[0])
         let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
                                     earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style)
+        stageEnded(Self.stages[1])
         let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
                                 pixelsPerPoint: request.pixelsPerPoint,
                                 creationDate: "\(request.date)T00:00:00")
@@ -93,7 +100,10 @@ public struct MapRenderer {
             canvas.stroke(style.mutedInk, widthPt: 0.8)
         }
         furniture.draw(territory: territory, diff: diff, basemap: basemap)
-        return RenderedMap(bytes: try canvas.finish(), widthPt: layout.widthPt, heightPt: layout.heightPt,
+        stageEnded(Self.stages[2])
+        let bytes = try canvas.finish()
+        stageEnded(Self.stages[3])
+        return RenderedMap(bytes: bytes, widthPt: layout.widthPt, heightPt: layout.heightPt,
                            labels: placed.labels, symbols: placed.symbols, frame: layout.frame.box,
                            legend: layout.legendBox, patches: placed.patches)
     }

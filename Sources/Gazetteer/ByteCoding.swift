@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Little-endian binary writing for the caches: fixed-width numbers and length-prefixed UTF-8 strings.
 public struct ByteWriter {
     public private(set) var bytes: [UInt8] = []
@@ -74,8 +76,14 @@ public struct FNVHash {
 
     public init() {}
 
-    public mutating func mix<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    public mutating func mix(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = hash
+    }
+
+    public mutating func mix(_ data: Data) {
+        data.withUnsafeBytes { mix($0) }
     }
 
     public mutating func mix(_ number: UInt64) {
@@ -84,7 +92,7 @@ public struct FNVHash {
 
     public mutating func mix(_ text: String) {
         mix(UInt64(text.utf8.count))
-        mix(text.utf8)
+        mix(Data(text.utf8))
     }
 
     public var hex: String {

@@ -26,6 +26,9 @@ struct NameIndex: Sendable {
     var scalars: [UInt32] = []
     /// Where each key lies in `scalars`, and its place.
     var keys: [(start: Int, count: Int, place: Int)] = []
+    /// For each key, which letters it holds, as bits of their code points modulo 64: an edit adds at most one
+    /// letter the other spelling lacks, so keys with more such letters than the search allows are passed over.
+    var letterMasks: [UInt64] = []
     /// Indices of `keys` by their first letter and by their last: a spelling one edit away from a query keeps
     /// one of the two, so the near-spelling search reads two buckets instead of every key.
     var byFirst: [UInt32: [Int]] = [:]
@@ -56,6 +59,7 @@ struct NameIndex: Sendable {
                 byFirst[scalars[start], default: []].append(self.keys.count)
                 byLast[scalars[scalars.count - 1], default: []].append(self.keys.count)
                 self.keys.append((start, scalars.count - start, index))
+                letterMasks.append(Self.letterMask(scalars[start...]))
                 if name.skeleton.filter({ $0 != " " }).count >= 3 {
                     bySkeleton[name.skeleton, default: []].append(entry)
                 }
@@ -66,6 +70,10 @@ struct NameIndex: Sendable {
 }
 
 extension NameIndex {
+    static func letterMask<Letters: Sequence<UInt32>>(_ letters: Letters) -> UInt64 {
+        letters.reduce(0) { $0 | 1 << UInt64($1 % 64) }
+    }
+
     /// The kinds a descriptor accepts: the data's city, town and village are rough, so "X town" also finds X
     /// listed as a village or a city.
     static func acceptedKinds(_ hint: Set<PlaceKind>) -> Set<PlaceKind> {
@@ -195,12 +203,17 @@ extension Gazetteer {
         var best = [Int: Int]()
         var scratch = [Int](repeating: 0, count: 2 * (query.count + 1))
         let pattern = BitParallelPattern(query)
+        let queryMask = NameIndex.letterMask(query)
         names.scalars.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { query in
                 scratch.withUnsafeMutableBufferPointer { rows in
                     let buckets = [names.byFirst[query[0]] ?? [], names.byLast[query[query.count - 1]] ?? []]
-                    for entry in buckets.joined().lazy.map({ names.keys[$0] })
-                    where abs(entry.count - query.count) <= limit {
+                    for index in buckets.joined() {
+                        let entry = names.keys[index]
+                        guard abs(entry.count - query.count) <= limit else { continue }
+                        let mask = names.letterMasks[index]
+                        guard (mask & ~queryMask).nonzeroBitCount <= limit,
+                              (queryMask & ~mask).nonzeroBitCount <= limit else { continue }
                         let key = UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])
                         let distance = pattern?.distance(to: key, limit: limit)
                             ?? EditDistance.between(key, query, limit: limit, rows: rows)
