@@ -19,11 +19,11 @@ let package = Package(
         .systemLibrary(
             name: "CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-noto-core"])]),
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         // MARK: - Thin wrappers: the only code that sees C pointers
         .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "Canvas", dependencies: ["CCairo", "CPNG"]),
+        .target(name: "Canvas", dependencies: ["CCairo", "CDeflate"]),
 
         // MARK: - The pipeline, one module per stage
         .target(name: "Gazetteer", dependencies: ["Geometry"]),

@@ -155,21 +155,26 @@ public final class Canvas {
     /// Cairo names SVG surfaces from a process-wide counter (`surface187`); numbering them from 1 in order of
     /// appearance makes the file depend only on the drawing.
     static func renumberingSurfaces(_ bytes: [UInt8]) -> [UInt8] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var result = ""
-        var numbers = [Substring: Int]()
-        var rest = text[...]
-        while let range = rest.range(of: "surface") {
-            result += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            let digits = rest.prefix(while: \.isASCII).prefix(while: \.isNumber)
+        let word = Array("surface".utf8)
+        var result = [UInt8]()
+        result.reserveCapacity(bytes.count)
+        var numbers = [ArraySlice<UInt8>: Int]()
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == word[0], bytes[index...].starts(with: word) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            result += word
+            index += word.count
+            let digits = bytes[index...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
             guard !digits.isEmpty else { continue }
             let number = numbers[digits] ?? (numbers.count + 1)
             numbers[digits] = number
-            result += String(number)
-            rest = rest.dropFirst(digits.count)
+            result += String(number).utf8
+            index += digits.count
         }
-        result += rest
-        return Array(result.utf8)
+        return result
     }
 }

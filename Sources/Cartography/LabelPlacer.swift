@@ -1,6 +1,6 @@
 /// One collision index per map: boxes are added only once accepted, and a label that fits nowhere is dropped.
 struct LabelPlacer {
-    private(set) var placed: [Box] = []
+    private var placed = BoxIndex()
     let bounds: Box
 
     init(bounds: Box) {
@@ -9,7 +9,7 @@ struct LabelPlacer {
 
     /// Reserves a box that labels must avoid (symbols, furniture).
     mutating func block(_ box: Box) {
-        placed.append(box)
+        placed.insert(box)
     }
 
     /// Space kept between a label and anything else, so that neighbouring names never run together.
@@ -19,8 +19,8 @@ struct LabelPlacer {
     /// then reserved.
     mutating func place(_ candidates: [Box]) -> Box? {
         for candidate in candidates where bounds.contains(candidate)
-            && !placed.contains(where: candidate.expanded(by: LabelPlacer.spacing).intersects) {
-            placed.append(candidate)
+            && !placed.intersects(candidate.expanded(by: LabelPlacer.spacing)) {
+            placed.insert(candidate)
             return candidate
         }
         return nil

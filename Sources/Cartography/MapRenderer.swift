@@ -58,8 +58,13 @@ public struct MapRenderer: Sendable {
         try renderWithLayout(request, series: series).bytes
     }
 
-    /// Renders, and tells where each label and place symbol went (in points), for checks and image maps.
-    public func renderWithLayout(_ request: MapRequest, series: MapSeries? = nil) throws -> RenderedMap {
+    /// The stages a render goes through, in order, as `renderWithLayout` reports their ends.
+    public static let stages = ["territory", "layout", "raster and labels", "encode"]
+
+    /// Renders, and tells where each label and place symbol went (in points), for checks and image maps;
+    /// `stageEnded` hears the name of each of `stages` as it ends, for the benchmark's figures.
+    public func renderWithLayout(_ request: MapRequest, series: MapSeries? = nil,
+                                 stageEnded: (String) -> Void = { _ in }) throws -> RenderedMap {
         if let series {
             precondition(series.period.contains(request.date) && request.diffFrom == nil && series.view == request.view,
                          "a series draws snapshot maps of its own view and days")
@@ -72,9 +77,11 @@ public struct MapRenderer: Sendable {
             earlier = before
             diff = try ControlDiff(from: before, to: territory, actors: scenario.actors.map(\.id))
         }
+        stageEnded(Self.stages[0])
         let layout = try PageLayout(request: request, scenario: scenario, territory: territory, diff: diff,
                                     earlierFronts: earlier?.fronts ?? [], basemap: basemap, style: style,
                                     series: series)
+        stageEnded(Self.stages[1])
         let canvas = try Canvas(widthPt: layout.widthPt, heightPt: layout.heightPt, format: request.format,
                                 pixelsPerPoint: request.pixelsPerPoint,
                                 creationDate: "\(request.date)T00:00:00")
@@ -108,7 +115,10 @@ public struct MapRenderer: Sendable {
             canvas.stroke(style.mutedInk, widthPt: 0.8)
         }
         furniture.draw(territory: territory, diff: diff, basemap: basemap)
-        return RenderedMap(bytes: try canvas.finish(), widthPt: layout.widthPt, heightPt: layout.heightPt,
+        stageEnded(Self.stages[2])
+        let bytes = try canvas.finish()
+        stageEnded(Self.stages[3])
+        return RenderedMap(bytes: bytes, widthPt: layout.widthPt, heightPt: layout.heightPt,
                            labels: placed.labels + quarterLabels, symbols: placed.symbols, frame: layout.frame.box,
                            legend: layout.legendBox, patches: placed.patches)
     }

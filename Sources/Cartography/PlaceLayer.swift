@@ -34,17 +34,17 @@ struct PlaceLayer {
         let symbolBoxes = marks.map { Box(x: $0.x - $0.radius, y: $0.y - $0.radius, width: 2 * $0.radius,
                                           height: 2 * $0.radius) }
         let patches = smallPatches()
+        let laterSymbols = BoxIndex(symbolBoxes)
         var shown = [Mark]()
-        var shownBoxes = [Box]()
-        var labelBoxes = [Box]()
+        var shownBoxes = BoxIndex()
+        var labelBoxes = BoxIndex()
         var labels = [RenderedMap.Label]()
         var labelFonts = [Font]()
         for (index, mark) in marks.enumerated() {
             let symbolBox = symbolBoxes[index]
             // A symbol under a label or over a more important symbol is left off; its zone still shows.
-            guard !labelBoxes.contains(where: symbolBox.intersects),
-                  !shownBoxes.contains(where: symbolBox.expanded(by: 0.5).intersects) else { continue }
-            shownBoxes.append(symbolBox)
+            guard !labelBoxes.intersects(symbolBox), !shownBoxes.intersects(symbolBox.expanded(by: 0.5)) else { continue }
+            shownBoxes.insert(symbolBox)
             placer.block(symbolBox)
             shown.append(mark)
             let text = label(mark.place)
@@ -58,11 +58,11 @@ struct PlaceLayer {
                 !patches.contains { $0.intersects(candidate) && !$0.contains(x: mark.x, y: mark.y) }
             }
             let clear = { (boxes: [Box]) in
-                boxes.filter { candidate in !symbolBoxes[(index + 1)...].contains(where: candidate.intersects) }
+                boxes.filter { candidate in !laterSymbols.intersects(candidate, from: index + 1) }
             }
             guard let box = placer.place(clear(open)) ?? placer.place(open) ?? placer.place(clear(candidates))
                     ?? placer.place(candidates) else { continue }
-            labelBoxes.append(box)
+            labelBoxes.insert(box)
             labelFonts.append(font)
             labels.append(.init(placeID: mark.place.id, text: text, x: box.x, y: box.y, width: box.width,
                                 height: box.height))

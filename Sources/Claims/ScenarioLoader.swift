@@ -7,16 +7,26 @@ import Yams
 public enum ScenarioLoader {
     /// Loads and validates everything, reporting every problem of every file in one error.
     public static func load(directory: URL, gazetteerDirectory: URL) throws -> Scenario {
-        var problems = ProblemList()
         let placesFile = directory.appendingPathComponent("places.csv")
         let extra = FileManager.default.fileExists(atPath: placesFile.path) ? [placesFile] : []
-        // Without a gazetteer the claims' places are not looked up, but every other problem is still found.
-        var gazetteer: Gazetteer?
         do {
-            gazetteer = try GazetteerLoader.load(directory: gazetteerDirectory, extraLayers: extra)
+            let gazetteer = try GazetteerLoader.load(directory: gazetteerDirectory, extraLayers: extra)
+            return try load(directory: directory, gazetteerDirectory: gazetteerDirectory, gazetteer: gazetteer)
         } catch let error as InputError {
-            problems.add(contentsOf: error)
+            // Without a gazetteer the claims' places are not looked up, but every other problem is still found.
+            do {
+                _ = try load(directory: directory, gazetteerDirectory: gazetteerDirectory, gazetteer: nil)
+            } catch let other as InputError {
+                throw InputError(error.problems + other.problems)
+            }
+            throw error
         }
+    }
+
+    /// Loads the scenario over a gazetteer loaded already (with the scenario's `places.csv`); nil when the
+    /// gazetteer could not be loaded, so that the scenario's own problems are still all found.
+    public static func load(directory: URL, gazetteerDirectory: URL, gazetteer: Gazetteer?) throws -> Scenario {
+        var problems = ProblemList()
         var regions = AdminRegions()
         do {
             regions = try GazetteerLoader.loadAdminRegions(directory: gazetteerDirectory)

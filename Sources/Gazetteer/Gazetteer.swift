@@ -40,6 +40,24 @@ public struct Gazetteer: Sendable {
         self.init(layers: [places])
     }
 
+    /// A gazetteer read back from its cached parts; nil when they do not fit together.
+    init?(places: [Place], aliases: [String: String], divergences: [SourceDivergence], notable: Set<Int>,
+          nameKeys: [NameKey], outlines: [String: MultiPolygon]) {
+        guard let names = NameIndex(places, keys: nameKeys), notable.allSatisfy(places.indices.contains) else {
+            return nil
+        }
+        self.places = places
+        self.byID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.aliases = aliases
+        self.divergences = divergences
+        self.notable = notable
+        self.names = names
+        self.outlines = outlines
+    }
+
+    /// Ids of places that a curated row replaced or an imported row joined, with the id they now go by.
+    var aliasTable: [String: String] { aliases }
+
     /// The place with this id, following the aliases of merged and replaced rows.
     public func place(id: String) -> Place? {
         var id = id

@@ -9,9 +9,10 @@ public enum GazetteerCheck {
     /// How far outside the border a place may lie, km: the border is simplified and Arwad island lies 3 km out.
     public static let borderToleranceKm = 5.0
 
-    public static func problems(layers: [[LocatedPlace]], country: MultiPolygon) -> [InputProblem] {
+    /// The problems of the layers, merged into `gazetteer`.
+    public static func problems(layers: [[LocatedPlace]], merged gazetteer: Gazetteer, country: MultiPolygon)
+        -> [InputProblem] {
         var problems = [InputProblem]()
-        let gazetteer = Gazetteer(layers: layers.map { $0.map(\.place) })
         for layer in layers {
             var seen = [String: SourceLocation]()
             for located in layer {

@@ -7,22 +7,45 @@ import Geometry
 public enum GazetteerLoader {
     /// Loads every place layer and the places' outlines, collecting all problems of all files before throwing.
     public static func load(directory: URL, extraLayers: [URL] = []) throws -> Gazetteer {
-        var outlines = [String: MultiPolygon]()
-        let layers = try loadLayers(directory: directory, extraLayers: extraLayers, outlines: &outlines)
-        return Gazetteer(layers: layers.map { $0.map(\.place) }, outlines: outlines)
+        let read = try layersAndOutlines(try self.read(try layerFiles(directory: directory, extraLayers: extraLayers)))
+        return Gazetteer(layers: read.layers.map { $0.map(\.place) }, outlines: read.outlines)
     }
 
     /// The layers as read, each place with its row, lowest precedence first.
     public static func loadLayers(directory: URL, extraLayers: [URL] = []) throws -> [[LocatedPlace]] {
-        var outlines = [String: MultiPolygon]()
-        return try loadLayers(directory: directory, extraLayers: extraLayers, outlines: &outlines)
+        try layers(try read(try layerFiles(directory: directory, extraLayers: extraLayers)))
     }
 
-    /// The layers, and in `outlines` the outline of each outlined place by the id of its row.
-    static func loadLayers(directory: URL, extraLayers: [URL], outlines: inout [String: MultiPolygon]) throws
-        -> [[LocatedPlace]] {
+    /// Every file's bytes, or one error listing every file that cannot be read.
+    static func read(_ urls: [URL]) throws -> [LayerFile] {
         var problems = ProblemList()
-        var layers = [[LocatedPlace]]()
+        var files = [LayerFile]()
+        for url in urls {
+            do {
+                files.append(try LayerFile(url))
+            } catch let error as InputError {
+                problems.add(contentsOf: error)
+            }
+        }
+        try problems.throwIfAny()
+        return files
+    }
+
+    /// A layer file's name as users see it, its bytes, and whether it holds outlined places (GeoJSON).
+    struct LayerFile {
+        var name: String
+        var data: Data
+        var isOutlined: Bool
+
+        init(_ url: URL) throws {
+            name = displayName(url)
+            data = try InputText.data(url, file: name)
+            isOutlined = url.pathExtension == "geojson"
+        }
+    }
+
+    /// The place files in order of precedence, lowest first.
+    static func layerFiles(directory: URL, extraLayers: [URL]) throws -> [URL] {
         let folder = { (name: String) in directory.appendingPathComponent(name) }
         let files = ["geonames", "wof", "communities", "ocha"].flatMap { csvFiles(in: folder($0)) }
             + files(in: folder("neighbourhoods"), ending: ".geojson") + csvFiles(in: folder("curated")) + extraLayers
@@ -30,14 +53,27 @@ public enum GazetteerLoader {
             throw InputError(SourceLocation(file: directory.path, line: 1, column: 1),
                              "no place files in geonames/ or curated/; is this a ControlMap Gazetteer folder?")
         }
+        return files
+    }
+
+    static func layers(_ files: [LayerFile]) throws -> [[LocatedPlace]] {
+        try layersAndOutlines(files).layers
+    }
+
+    /// The layers, and the outline of each outlined place by the id of its row.
+    static func layersAndOutlines(_ files: [LayerFile]) throws
+        -> (layers: [[LocatedPlace]], outlines: [String: MultiPolygon]) {
+        var problems = ProblemList()
+        var layers = [[LocatedPlace]]()
+        var outlines = [String: MultiPolygon]()
         for file in files {
             do {
-                if file.pathExtension == "geojson" {
-                    let layer = try OutlinedPlaces.read(file)
+                if file.isOutlined {
+                    let layer = try OutlinedPlaces.read(file.data, file: file.name)
                     layers.append(layer.map(\.located))
                     for row in layer { outlines[row.located.place.id] = row.outline }
                 } else {
-                    let table = try CSVTable(text: try readText(file), file: displayName(file))
+                    let table = try CSVTable(text: try InputText.decode(file.data, file: file.name), file: file.name)
                     layers.append(try PlaceTable.locatedPlaces(from: table))
                 }
             } catch let error as InputError {
@@ -45,7 +81,7 @@ public enum GazetteerLoader {
             }
         }
         try problems.throwIfAny()
-        return layers
+        return (layers, outlines)
     }
 
     /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson`, `water.geojson`, `city-rivers.geojson`

@@ -6,8 +6,34 @@ public struct GeoJSONFeature: Sendable {
     public var area: MultiPolygon
     public var lines: MultiLineString
     public var properties: [String: String]
-    /// The position of the feature in the file, for messages.
-    public var location: SourceLocation
+    let index: Int
+    let locations: FeatureLocations
+
+    /// The position of the feature in the file, for messages; found only when asked for.
+    public var location: SourceLocation { locations.location(of: index) }
+}
+
+/// Where each feature of a file starts, worked out on the first message that needs one: finding them means a
+/// pass over every byte of the file, which a file without problems never pays for.
+final class FeatureLocations: @unchecked Sendable {
+    private let data: Data
+    private let file: String
+    private let lock = NSLock()
+    private var found: [SourceLocation]?
+
+    init(data: Data, file: String) {
+        self.data = data
+        self.file = file
+    }
+
+    /// The start of feature `index`, or of the file when the index is past the features found.
+    func location(of index: Int) -> SourceLocation {
+        lock.lock()
+        defer { lock.unlock() }
+        let locations = found ?? GeoJSONReader.featureLocations(in: data, file: file)
+        found = locations
+        return index < locations.count ? locations[index] : SourceLocation(file: file, line: 1, column: 1)
+    }
 }
 
 /// Reads RFC 7946 FeatureCollections (Polygon, MultiPolygon, LineString, MultiLineString; others ignored), bounded
@@ -30,8 +56,8 @@ public enum GeoJSONReader {
         else {
             throw InputError(start, "expected a GeoJSON FeatureCollection with a \"features\" array")
         }
-        let locations = featureLocations(in: data, file: file)
-        func location(_ index: Int) -> SourceLocation { index < locations.count ? locations[index] : start }
+        let locations = FeatureLocations(data: data, file: file)
+        func location(_ index: Int) -> SourceLocation { locations.location(of: index) }
         if features.count > limits.features {
             throw InputError(location(limits.features),
                              InputLimits.exceeded("the file has", .features, limits.features))
@@ -49,8 +75,8 @@ public enum GeoJSONReader {
                 var reader = ShapeReader(limit: limits.verticesPerFeature)
                 let (area, lines) = try reader.shapes(of: feature["geometry"] as? [String: Any] ?? [:])
                 vertices += reader.count
-                result.append(GeoJSONFeature(area: area, lines: lines, properties: properties,
-                                             location: location(index)))
+                result.append(GeoJSONFeature(area: area, lines: lines, properties: properties, index: index,
+                                             locations: locations))
             } catch let message as ShapeReader.Message {
                 problems.add(location(index), "feature \(index + 1): \(message.text)")
             }

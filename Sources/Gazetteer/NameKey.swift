@@ -11,6 +11,13 @@ public struct NameKey: Hashable, Sendable {
     /// Kinds named by the generic words dropped from the name; empty when there were none.
     public var kindHint: Set<PlaceKind>
 
+    /// A key worked out before, as the gazetteer cache keeps it.
+    init(key: String, skeleton: String, kindHint: Set<PlaceKind>) {
+        self.key = key
+        self.skeleton = skeleton
+        self.kindHint = kindHint
+    }
+
     public init(_ name: String) {
         let arabic = name.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
         var hint = Set<PlaceKind>()

@@ -14,7 +14,12 @@ public enum OutlinedPlaces {
     /// Every feature as a place, collecting all problems before throwing.
     public static func read(_ url: URL) throws -> [Row] {
         let file = GazetteerLoader.displayName(url)
-        let features = try GeoJSONReader.features(from: try InputText.data(url, file: file), file: file)
+        return try read(try InputText.data(url, file: file), file: file)
+    }
+
+    /// Every feature of a file's bytes as a place; `file` names it in messages.
+    static func read(_ data: Data, file: String) throws -> [Row] {
+        let features = try GeoJSONReader.features(from: data, file: file)
         var problems = ProblemList()
         var rows = [Row]()
         for feature in features {

@@ -26,33 +26,54 @@ struct NameIndex: Sendable {
     var scalars: [UInt32] = []
     /// Where each key lies in `scalars`, and its place.
     var keys: [(start: Int, count: Int, place: Int)] = []
+    /// For each key, which letters it holds, as bits of their code points modulo 64: an edit adds at most one
+    /// letter the other spelling lacks, so keys with more such letters than the search allows are passed over.
+    var letterMasks: [UInt64] = []
     /// Indices of `keys` by their first letter and by their last: a spelling one edit away from a query keeps
     /// one of the two, so the near-spelling search reads two buckets instead of every key.
     var byFirst: [UInt32: [Int]] = [:]
     var byLast: [UInt32: [Int]] = [:]
 
+    /// The key of every name of every place, in the order of the places and of their `allNames`.
+    let nameKeys: [NameKey]
+
     /// Indexes every name of the places, reusing the keys in `known`.
     init(_ places: [Place], known: [String: NameKey] = [:]) {
+        self.init(places, keys: places.flatMap { $0.allNames.map { known[$0] ?? NameKey($0) } })!
+    }
+
+    /// Indexes the places' names with their keys worked out before; nil when `keys` has not one per name.
+    init?(_ places: [Place], keys: [NameKey]) {
+        nameKeys = keys
+        var next = 0
         for (index, place) in places.enumerated() {
-            for (position, name) in place.allNames.enumerated() {
-                let name = known[name] ?? NameKey(name)
+            for position in place.allNames.indices {
+                guard next < keys.count else { return nil }
+                let name = keys[next]
+                next += 1
                 guard !name.key.isEmpty else { continue }
-                let entry = Entry(place: index, primary: position < 2, hint: name.kindHint, key: keys.count)
+                let entry = Entry(place: index, primary: position < 2, hint: name.kindHint, key: self.keys.count)
                 byKey[name.key, default: []].append(entry)
                 let start = scalars.count
                 scalars.append(contentsOf: name.key.unicodeScalars.lazy.map(\.value))
-                byFirst[scalars[start], default: []].append(keys.count)
-                byLast[scalars[scalars.count - 1], default: []].append(keys.count)
-                keys.append((start, scalars.count - start, index))
+                byFirst[scalars[start], default: []].append(self.keys.count)
+                byLast[scalars[scalars.count - 1], default: []].append(self.keys.count)
+                self.keys.append((start, scalars.count - start, index))
+                letterMasks.append(Self.letterMask(scalars[start...]))
                 if name.skeleton.filter({ $0 != " " }).count >= 3 {
                     bySkeleton[name.skeleton, default: []].append(entry)
                 }
             }
         }
+        guard next == keys.count else { return nil }
     }
 }
 
 extension NameIndex {
+    static func letterMask<Letters: Sequence<UInt32>>(_ letters: Letters) -> UInt64 {
+        letters.reduce(0) { $0 | 1 << UInt64($1 % 64) }
+    }
+
     /// The kinds a descriptor accepts: the data's city, town and village are rough, so "X town" also finds X
     /// listed as a village or a city.
     static func acceptedKinds(_ hint: Set<PlaceKind>) -> Set<PlaceKind> {
@@ -181,14 +202,21 @@ extension Gazetteer {
         let limit = max(1, query.count / 4)
         var best = [Int: Int]()
         var scratch = [Int](repeating: 0, count: 2 * (query.count + 1))
+        let pattern = BitParallelPattern(query)
+        let queryMask = NameIndex.letterMask(query)
         names.scalars.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { query in
                 scratch.withUnsafeMutableBufferPointer { rows in
                     let buckets = [names.byFirst[query[0]] ?? [], names.byLast[query[query.count - 1]] ?? []]
-                    for entry in buckets.joined().lazy.map({ names.keys[$0] })
-                    where abs(entry.count - query.count) <= limit {
+                    for index in buckets.joined() {
+                        let entry = names.keys[index]
+                        guard abs(entry.count - query.count) <= limit else { continue }
+                        let mask = names.letterMasks[index]
+                        guard (mask & ~queryMask).nonzeroBitCount <= limit,
+                              (queryMask & ~mask).nonzeroBitCount <= limit else { continue }
                         let key = UnsafeBufferPointer(rebasing: all[entry.start..<entry.start + entry.count])
-                        let distance = EditDistance.between(key, query, limit: limit, rows: rows)
+                        let distance = pattern?.distance(to: key, limit: limit)
+                            ?? EditDistance.between(key, query, limit: limit, rows: rows)
                         if distance <= limit, distance < best[entry.place] ?? .max { best[entry.place] = distance }
                     }
                 }
@@ -240,5 +268,54 @@ enum EditDistance {
             swap(&previous, &current)
         }
         return rows[previous + b.count]
+    }
+}
+
+/// Levenshtein distance from one query to many keys, 64 cells at a time (Myers 1999, in Hyyrö's form for whole
+/// strings): what the near-spelling search spends its time on. Queries of more than 64 letters, or whose
+/// letters share a low byte, have no pattern and fall back to `EditDistance`.
+struct BitParallelPattern {
+    /// For each low byte of a letter: the letter, and the positions of the query holding it.
+    private var letters = [UInt32](repeating: .max, count: 256)
+    private var masks = [UInt64](repeating: 0, count: 256)
+    private let length: Int
+
+    init?(_ query: [UInt32]) {
+        guard (1...64).contains(query.count) else { return nil }
+        length = query.count
+        for (position, letter) in query.enumerated() {
+            let slot = Int(letter & 0xFF)
+            guard letters[slot] == .max || letters[slot] == letter else { return nil }
+            letters[slot] = letter
+            masks[slot] |= 1 << UInt64(position)
+        }
+    }
+
+    /// The distance between the query and `text`, or some value past `limit` once it must exceed it.
+    func distance(to text: UnsafeBufferPointer<UInt32>, limit: Int) -> Int {
+        if text.isEmpty { return length }
+        let high: UInt64 = 1 << UInt64(length - 1)
+        var positive = UInt64.max, negative: UInt64 = 0
+        var score = length
+        return letters.withUnsafeBufferPointer { letters in
+            masks.withUnsafeBufferPointer { masks in
+                for (column, letter) in text.enumerated() {
+                    let slot = Int(letter & 0xFF)
+                    let equal = letters[slot] == letter ? masks[slot] : 0
+                    let vertical = equal | negative
+                    let horizontal = (((equal & positive) &+ positive) ^ positive) | equal
+                    var horizontalUp = negative | ~(horizontal | positive)
+                    var horizontalDown = positive & horizontal
+                    if horizontalUp & high != 0 { score += 1 } else if horizontalDown & high != 0 { score -= 1 }
+                    // Each remaining letter lowers the distance by one at most.
+                    if score - (text.count - column - 1) > limit { return limit + 1 }
+                    horizontalUp = horizontalUp << 1 | 1
+                    horizontalDown <<= 1
+                    positive = horizontalDown | ~(vertical | horizontalUp)
+                    negative = horizontalUp & vertical
+                }
+                return score
+            }
+        }
     }
 }

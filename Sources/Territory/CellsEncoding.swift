@@ -1,4 +1,5 @@
 public import Geometry
+import Gazetteer
 
 /// A compact binary form of `PlaceCells` for the on-disk cache: reading it back costs no geometry work.
 extension PlaceCells {
@@ -43,22 +44,7 @@ extension PlaceCells {
     }
 }
 
-private struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    mutating func append(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-    }
-
-    mutating func append(_ value: Double) {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
-    }
-
-    mutating func append(_ text: String) {
-        append(UInt32(text.utf8.count))
-        bytes += text.utf8
-    }
-
+extension ByteWriter {
     mutating func append(_ area: MultiPolygon) {
         append(UInt32(area.polygons.count))
         for polygon in area.polygons {
@@ -75,32 +61,7 @@ private struct ByteWriter {
     }
 }
 
-private struct ByteReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    var atEnd: Bool { offset == bytes.count }
-
-    mutating func uint32() -> UInt32? {
-        guard offset + 4 <= bytes.count else { return nil }
-        defer { offset += 4 }
-        return UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
-    }
-
-    mutating func double() -> Double? {
-        guard offset + 8 <= bytes.count else { return nil }
-        defer { offset += 8 }
-        return Double(bitPattern: UInt64(littleEndian: bytes.withUnsafeBytes {
-            $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        }))
-    }
-
-    mutating func string() -> String? {
-        guard let length = uint32().map(Int.init), offset + length <= bytes.count else { return nil }
-        defer { offset += length }
-        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
-    }
-
+extension ByteReader {
     mutating func multiPolygon() -> MultiPolygon? {
         guard let polygonCount = uint32(), polygonCount < 1_000_000 else { return nil }
         var polygons = [Polygon]()
@@ -108,7 +69,7 @@ private struct ByteReader {
             guard let ringCount = uint32(), ringCount >= 1, ringCount < 1_000_000 else { return nil }
             var rings = [[LonLat]]()
             for _ in 0..<ringCount {
-                guard let pointCount = uint32(), Int(pointCount) * 16 <= bytes.count - offset else { return nil }
+                guard let pointCount = uint32(), Int(pointCount) * 16 <= remaining else { return nil }
                 var ring = [LonLat]()
                 ring.reserveCapacity(Int(pointCount))
                 for _ in 0..<pointCount {

@@ -38,6 +38,7 @@ public struct TerritoryModel: Sendable {
     public let scenario: Scenario
     public let country: MultiPolygon
     private let store: CellStore
+    private let maps = MapMemo()
     /// Each mapped place's district and governorate, district first.
     private let regionsOfPlace: [String: [String]]
 
@@ -72,12 +73,14 @@ public struct TerritoryModel: Sendable {
         }
     }
 
-    /// Zones, fronts and areas at `date`.
+    /// Zones, fronts and areas at `date`, worked out once per date: a PNG and an SVG of one date share them.
     public func map(at date: Day) throws -> TerritoryMap {
-        let snapshot = scenario.snapshot(at: date)
-        return try TerritoryMap(snapshot: snapshot, cells: try cells(for: snapshot), areaClaims: scenario.areaClaims,
-                                sides: scenario.sides, regions: try regionGrounds(snapshot),
-                                outlines: outlines(snapshot))
+        try maps.entry(date).value {
+            let snapshot = scenario.snapshot(at: date)
+            return try TerritoryMap(snapshot: snapshot, cells: try cells(for: snapshot),
+                                    areaClaims: scenario.areaClaims, sides: scenario.sides,
+                                    regions: try regionGrounds(snapshot), outlines: outlines(snapshot))
+        }
     }
 
     /// What changed between two dates.
@@ -105,5 +108,34 @@ public struct TerritoryModel: Sendable {
                                         kind: Zone.Kind(snapshot.controls[region.id]?.state), placeIDs: places))
         }
         return grounds
+    }
+}
+
+/// The maps of the dates asked for so far. Each date has its own lock, so that two threads asking for one date
+/// compute it once while other dates go ahead.
+private final class MapMemo: @unchecked Sendable {
+    final class Entry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var result: Result<TerritoryMap, Error>?
+
+        func value(_ compute: () throws -> TerritoryMap) throws -> TerritoryMap {
+            lock.lock()
+            defer { lock.unlock() }
+            let outcome = result ?? Result(catching: compute)
+            result = outcome
+            return try outcome.get()
+        }
+    }
+
+    private let lock = NSLock()
+    private var entries = [Day: Entry]()
+
+    func entry(_ date: Day) -> Entry {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry = entries[date] { return entry }
+        let entry = Entry()
+        entries[date] = entry
+        return entry
     }
 }

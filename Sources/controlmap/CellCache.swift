@@ -1,91 +1,43 @@
 import ArgumentParser
-import Canvas
 import Foundation
 import Gazetteer
-import Geometry
 import Territory
 
-/// Whether to use the cell cache.
+/// Whether to use the caches.
 struct CacheOptions: ParsableArguments {
-    @Flag(help: "Compute the cells afresh and neither read nor write the cache.")
+    @Flag(help: "Compute the gazetteer index and the cells afresh and neither read nor write the cache.")
     var noCache = false
+
+    /// The user's cache folder, or nil with `--no-cache`.
+    var folder: CacheFolder? { noCache ? nil : .standard() }
 }
 
-/// The cells of each set of places, kept between runs in `$XDG_CACHE_HOME/controlmap` (else `~/.cache/controlmap`).
-/// A file is written whole through a temporary file, carries its length and a CRC-32 of its contents, and is used
-/// only when both match and it decodes to the cells of the same key; anything else is rebuilt with a warning.
-struct CellCache {
-    let folder: URL
-
-    /// The user's cache folder for ControlMap.
-    static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> CellCache {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return CellCache(folder: URL(fileURLWithPath: xdg).appendingPathComponent("controlmap"))
-        }
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser
-        return CellCache(folder: home.appendingPathComponent(".cache/controlmap"))
-    }
-
-    /// The cache file of a key.
-    func file(key: String) -> URL { folder.appendingPathComponent("cells-\(key).bin") }
-
-    /// The cached cells, else computed by `compute` and stored; a damaged file is reported and replaced.
-    func cells(key: String, compute: () throws -> PlaceCells) throws -> PlaceCells {
-        let url = file(key: key)
-        OutputFile.removeStaleTemporaries(of: url)
-        if let data = FileManager.default.contents(atPath: url.path) {
-            switch Self.decode([UInt8](data), key: key) {
-            case .success(let cells): return cells
-            case .failure(let damage):
-                printError("warning: the cell cache \(url.path) is damaged (\(damage.reason)); rebuilding it")
+extension CacheFolder {
+    /// The user's cache folder, written through `OutputFile` and warning on stderr.
+    static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> CacheFolder {
+        CacheFolder(folder: standardFolder(environment: environment), write: { bytes, file in
+            OutputFile.removeStaleTemporaries(of: file)
+            do {
+                try OutputFile.write(bytes, to: file.path)
+                return nil
+            } catch let failure as RuntimeFailure {
+                return failure.message
+            } catch {
+                return "\(error)"
             }
-        }
-        let cells = try compute()
-        do {
-            try OutputFile.write(Self.encode(cells), to: url.path)
-        } catch let failure as RuntimeFailure {
-            printError("warning: the cells were not cached (\(failure.message)); the next run computes them again")
-        }
-        return cells
+        }, warn: { printError($0) })
     }
 
-    // MARK: - File format
-
-    struct Damage: Error {
-        var reason: String
+    /// The cells of a key, kept in `cells-KEY.bin`.
+    func cells(key: String, compute: () throws -> PlaceCells) throws -> PlaceCells {
+        try value(.cells(key: key), file: "cells-\(key).bin", compute: compute)
     }
+}
 
-    private static let magic = Array("CMCELLS1".utf8)
-    private static let headerSize = magic.count + 16
-
-    /// `CMCELLS1`, the contents' length and CRC-32 as little-endian UInt64s, then the contents.
-    static func encode(_ cells: PlaceCells) -> [UInt8] {
-        let contents = cells.encoded()
-        return magic + littleEndian(UInt64(contents.count)) + littleEndian(UInt64(CRC32.checksum(contents))) + contents
-    }
-
-    static func decode(_ bytes: [UInt8], key: String) -> Result<PlaceCells, Damage> {
-        guard bytes.count >= headerSize, Array(bytes.prefix(magic.count)) == magic else {
-            return .failure(Damage(reason: "not a cell cache file"))
-        }
-        let length = readLittleEndian(bytes, at: magic.count), checksum = readLittleEndian(bytes, at: magic.count + 8)
-        let contents = Array(bytes[headerSize...])
-        guard length == UInt64(contents.count) else {
-            return .failure(Damage(reason: "\(contents.count) bytes of contents where the header says \(length)"))
-        }
-        guard checksum == UInt64(CRC32.checksum(contents)) else { return .failure(Damage(reason: "checksum mismatch")) }
-        guard let cells = PlaceCells(encoded: contents), cells.key == key else {
-            return .failure(Damage(reason: "the contents do not decode to the cells of \(key)"))
-        }
-        return .success(cells)
-    }
-
-    private static func littleEndian(_ value: UInt64) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
-    }
-
-    private static func readLittleEndian(_ bytes: [UInt8], at offset: Int) -> UInt64 {
-        (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) }
+extension CacheFolder.Kind<PlaceCells> {
+    /// Cells, used only when they decode to the cells of `key`.
+    static func cells(key: String) -> Self {
+        .init(name: "cell", magic: "CMCELLS1", encode: { $0.encoded() },
+              decode: { PlaceCells(encoded: $0).flatMap { $0.key == key ? $0 : nil } })
     }
 }

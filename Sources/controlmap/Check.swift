@@ -11,11 +11,12 @@ struct Check: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     func run() throws {
         var problems = [InputProblem]()
         do {
-            let loaded = try Validation.loadWithWarnings(input)
+            let loaded = try Validation.loadWithWarnings(input, cache: cache.folder)
             problems = loaded.warnings
             PaletteWarnings.report(loaded.scenario, file: input.scenarioURL.appendingPathComponent("scenario.yaml"))
         } catch let error as InputError {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Canvas
 import Cartography
 import Claims
@@ -74,10 +75,17 @@ struct Render: ParsableCommand {
         }
         let formats: [ImageFormat] = format.map { [$0] } ?? (output.map { [ImageFormat(path: $0) ?? .png] } ?? [.png, .svg])
         let renderer = MapRenderer(basemap: workspace.basemap, territory: workspace.territory)
-        for imageFormat in formats {
-            let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: map.lang,
-                                     format: imageFormat, widthPx: map.width, dpi: map.dpi)
-            let bytes = try reportingInputErrors { try renderer.render(request, series: series) }
+        let requests = formats.map { imageFormat in
+            MapRequest(date: day, diffFrom: range?.from, view: mapView, language: map.lang, format: imageFormat,
+                       widthPx: map.width, dpi: map.dpi)
+        }
+        // The formats are drawn at once, one per core; each file's bytes depend on its drawing alone.
+        let results = Outcomes(count: requests.count)
+        DispatchQueue.concurrentPerform(iterations: requests.count) { index in
+            results.set(index, Result { try renderer.render(requests[index], series: series) })
+        }
+        for (request, result) in zip(requests, results.all) {
+            let bytes = try reportingInputErrors { try result.get() }
             let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
             try OutputFile.write(bytes, to: path)
             if path != OutputFile.standardOutput { print(path) }
@@ -88,6 +96,28 @@ struct Render: ParsableCommand {
         let dates = request.diffFrom.map { "\($0)-to-\(request.date)" } ?? "\(request.date)"
         let kind = request.diffFrom == nil ? "" : "diff-"
         return "Output/\(scenarioName)-\(kind)\(dates)-\(request.view.id)-\(request.language.rawValue).\(request.format.rawValue)"
+    }
+}
+
+/// The files of one render, filled in by the threads that draw them.
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [Result<[UInt8], Error>]
+
+    init(count: Int) {
+        outcomes = Array(repeating: .success([]), count: count)
+    }
+
+    func set(_ index: Int, _ outcome: Result<[UInt8], Error>) {
+        lock.lock()
+        outcomes[index] = outcome
+        lock.unlock()
+    }
+
+    var all: [Result<[UInt8], Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes
     }
 }
 

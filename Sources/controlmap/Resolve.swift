@@ -16,6 +16,7 @@ struct Resolve: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var cache: CacheOptions
 
     @Argument(help: "Names or ids to look up.")
     var names: [String] = []
@@ -36,7 +37,11 @@ struct Resolve: ParsableCommand {
 
     func run() throws {
         let gazetteer = try reportingInputErrors {
-            try GazetteerLoader.load(directory: input.gazetteerURL, extraLayers: input.extraLayers)
+            // Without a basemap the places cannot be checked against the country, so nothing is cached.
+            let country = (try? GazetteerLoader.loadBasemap(directory: input.gazetteerURL))?.country.area
+            return try GazetteerLoader.loadChecked(directory: input.gazetteerURL, extraLayers: input.extraLayers,
+                                                   country: country ?? MultiPolygon(),
+                                                   cache: country == nil ? nil : cache.folder).gazetteer
         }
         if let at, let position = position(at) {
             try checkExtent(position, gazetteer)

@@ -9,42 +9,40 @@ import Territory
 /// the scenario's files and its views. Every problem of every file is collected before failing.
 enum Validation {
     /// The scenario and basemap, or an input error listing every problem found; warnings alone do not fail.
-    static func load(_ options: InputOptions) throws -> (scenario: Scenario, basemap: Basemap) {
-        let loaded = try loadWithWarnings(options)
+    static func load(_ options: InputOptions, cache: CacheFolder?) throws -> (scenario: Scenario, basemap: Basemap) {
+        let loaded = try loadWithWarnings(options, cache: cache)
         return (loaded.scenario, loaded.basemap)
     }
 
     /// The scenario and basemap with the warnings met on the way (places two sources put apart, and the like).
-    static func loadWithWarnings(_ options: InputOptions) throws
+    /// The gazetteer is read, merged and checked once, or read back from `cache`.
+    static func loadWithWarnings(_ options: InputOptions, cache: CacheFolder?) throws
         -> (scenario: Scenario, basemap: Basemap, warnings: [InputProblem]) {
-        // The scenario loads on a second thread while the basemap and the gazetteer's layers are read and checked.
-        let scenarioLoad = try Parallel.map(2, jobs: 2) { part -> (Scenario?, Basemap?, [InputProblem]) in
-            var problems = [InputProblem]()
-            guard part == 1 else {
-                do {
-                    return (try ScenarioLoader.load(directory: options.scenarioURL,
-                                                    gazetteerDirectory: options.gazetteerURL), nil, [])
-                } catch let error as InputError {
-                    return (nil, nil, error.problems)
-                }
-            }
-            var basemap: Basemap?
-            do {
-                basemap = try GazetteerLoader.loadBasemap(directory: options.gazetteerURL)
-            } catch let error as InputError {
-                problems += error.problems
-            }
-            do {
-                let layers = try GazetteerLoader.loadLayers(directory: options.gazetteerURL,
-                                                            extraLayers: options.extraLayers)
-                problems += GazetteerCheck.problems(layers: layers, country: basemap?.country.area ?? MultiPolygon())
-            } catch let error as InputError {
-                problems += error.problems
-            }
-            return (nil, basemap, problems)
+        var problems = [InputProblem]()
+        var basemap: Basemap?
+        do {
+            basemap = try GazetteerLoader.loadBasemap(directory: options.gazetteerURL)
+        } catch let error as InputError {
+            problems += error.problems
         }
-        let scenario = scenarioLoad[0].0, basemap = scenarioLoad[1].1
-        var problems = scenarioLoad[1].2 + scenarioLoad[0].2
+        var gazetteer: Gazetteer?
+        do {
+            // Places are checked against the country; without it the cache would keep an unchecked gazetteer.
+            let checked = try GazetteerLoader.loadChecked(
+                directory: options.gazetteerURL, extraLayers: options.extraLayers,
+                country: basemap?.country.area ?? MultiPolygon(), cache: basemap == nil ? nil : cache)
+            gazetteer = checked.gazetteer
+            problems += checked.problems
+        } catch let error as InputError {
+            problems += error.problems
+        }
+        var scenario: Scenario?
+        do {
+            scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL,
+                                               gazetteer: gazetteer)
+        } catch let error as InputError {
+            problems += error.problems
+        }
         if let scenario { problems += viewProblems(scenario, settings: options.scenarioURL) + scenario.warnings }
         let unique = problems.uniqued()
         guard !unique.contains(where: { !$0.isWarning }), let scenario, let basemap else { throw InputError(unique) }

@@ -16,10 +16,11 @@ struct Workspace {
     /// `cache.noCache`.
     static func load(_ options: InputOptions, cache: CacheOptions) throws -> Workspace {
         try reportingInputErrors {
-            let (scenario, basemap) = try Validation.load(options)
-            let store = cache.noCache ? CellStore() : CellStore(persist: { key, compute in
-                try CellCache.standard().cells(key: key, compute: compute)
-            })
+            let folder = cache.folder
+            let (scenario, basemap) = try Validation.load(options, cache: folder)
+            let store = folder.map { folder in
+                CellStore(persist: { key, compute in try folder.cells(key: key, compute: compute) })
+            } ?? CellStore()
             let territory = TerritoryModel(scenario: scenario, country: basemap.country.area, store: store)
             return Workspace(scenario: scenario, basemap: basemap, territory: territory)
         }

@@ -1,0 +1,102 @@
+public import Foundation
+
+/// Little-endian binary writing for the caches: fixed-width numbers and length-prefixed UTF-8 strings.
+public struct ByteWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func append(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    public mutating func append(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+    }
+
+    public mutating func append(_ value: Double) {
+        append(value.bitPattern)
+    }
+
+    public mutating func append(_ text: String) {
+        append(UInt32(text.utf8.count))
+        bytes += text.utf8
+    }
+
+    /// A count of what follows, or an index.
+    public mutating func append(count: Int) {
+        append(UInt32(count))
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read is nil past the end, so damaged input is refused, never trapped on.
+public struct ByteReader {
+    public let bytes: [UInt8]
+    public private(set) var offset = 0
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    public var atEnd: Bool { offset == bytes.count }
+    public var remaining: Int { bytes.count - offset }
+
+    public mutating func uint32() -> UInt32? {
+        guard offset + 4 <= bytes.count else { return nil }
+        defer { offset += 4 }
+        return UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
+    }
+
+    public mutating func uint64() -> UInt64? {
+        guard offset + 8 <= bytes.count else { return nil }
+        defer { offset += 8 }
+        return UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) })
+    }
+
+    public mutating func double() -> Double? {
+        uint64().map(Double.init(bitPattern:))
+    }
+
+    /// A count no larger than `limit` (what the rest of the input could hold), else nil.
+    public mutating func count(limit: Int) -> Int? {
+        guard let value = uint32().map(Int.init), value <= limit else { return nil }
+        return value
+    }
+
+    public mutating func string() -> String? {
+        guard let length = uint32().map(Int.init), length <= remaining else { return nil }
+        defer { offset += length }
+        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+}
+
+/// FNV-1a, 64 bits: the cache keys' hash of their inputs.
+public struct FNVHash {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func mix(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = hash
+    }
+
+    public mutating func mix(_ data: Data) {
+        data.withUnsafeBytes { mix($0) }
+    }
+
+    public mutating func mix(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { mix($0) }
+    }
+
+    public mutating func mix(_ text: String) {
+        mix(UInt64(text.utf8.count))
+        mix(Data(text.utf8))
+    }
+
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

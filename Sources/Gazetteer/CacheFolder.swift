@@ -1,0 +1,112 @@
+public import Foundation
+
+/// Derived data kept between runs in `$XDG_CACHE_HOME/controlmap` (else `~/.cache/controlmap`): the cells of
+/// each set of places, the merged and checked gazetteer. A file is written whole by `write` (through a temporary
+/// file), carries an 8-byte magic, its contents' length and a CRC-32 of them, and is used only when all match and
+/// it decodes; anything else is rebuilt with a warning.
+public struct CacheFolder: Sendable {
+    /// Writes a file atomically, returning why it could not, or nil.
+    public typealias Write = @Sendable (_ bytes: [UInt8], _ file: URL) -> String?
+
+    public let folder: URL
+    private let write: Write
+    private let warn: @Sendable (String) -> Void
+
+    public init(folder: URL, write: @escaping Write, warn: @escaping @Sendable (String) -> Void) {
+        self.folder = folder
+        self.write = write
+        self.warn = warn
+    }
+
+    /// The user's cache folder for ControlMap.
+    public static func standardFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("controlmap")
+        }
+        let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        return home.appendingPathComponent(".cache/controlmap")
+    }
+
+    /// What one kind of file holds and how it is named in warnings ("cell", "gazetteer").
+    public struct Kind<Value> {
+        public var name: String
+        /// Eight ASCII bytes opening every file of the kind.
+        public var magic: String
+        public var encode: (Value) -> [UInt8]
+        public var decode: ([UInt8]) -> Value?
+
+        public init(name: String, magic: String, encode: @escaping (Value) -> [UInt8],
+                    decode: @escaping ([UInt8]) -> Value?) {
+            precondition(magic.utf8.count == 8, "a cache magic has eight bytes")
+            self.name = name
+            self.magic = magic
+            self.encode = encode
+            self.decode = decode
+        }
+    }
+
+    /// The value kept in `file`, else computed by `compute` and kept; a damaged file is reported and replaced.
+    public func value<Value>(_ kind: Kind<Value>, file name: String, compute: () throws -> Value) rethrows -> Value {
+        let url = folder.appendingPathComponent(name)
+        if let data = FileManager.default.contents(atPath: url.path) {
+            switch Self.decode([UInt8](data), kind) {
+            case .success(let value): return value
+            case .failure(let damage):
+                warn("warning: the \(kind.name) cache \(url.path) is damaged (\(damage.reason)); rebuilding it")
+            }
+        }
+        let value = try compute()
+        if let reason = write(Self.encode(value, kind), url) {
+            warn("warning: the \(kind.name) cache was not written (\(reason)); the next run computes it again")
+        }
+        return value
+    }
+
+    // MARK: - File format
+
+    public struct Damage: Error {
+        public var reason: String
+    }
+
+    private static let headerSize = 8 + 16
+
+    /// The magic, the contents' length and CRC-32 as little-endian UInt64s, then the contents.
+    public static func encode<Value>(_ value: Value, _ kind: Kind<Value>) -> [UInt8] {
+        let contents = kind.encode(value)
+        var header = ByteWriter()
+        header.append(UInt64(contents.count))
+        header.append(UInt64(CRC32.checksum(contents)))
+        return Array(kind.magic.utf8) + header.bytes + contents
+    }
+
+    public static func decode<Value>(_ bytes: [UInt8], _ kind: Kind<Value>) -> Result<Value, Damage> {
+        guard bytes.count >= headerSize, bytes.prefix(8).elementsEqual(kind.magic.utf8) else {
+            return .failure(Damage(reason: "not a \(kind.name) cache file"))
+        }
+        var header = ByteReader(bytes: Array(bytes[8..<headerSize]))
+        let length = header.uint64()!, checksum = header.uint64()!
+        let contents = Array(bytes[headerSize...])
+        guard length == UInt64(contents.count) else {
+            return .failure(Damage(reason: "\(contents.count) bytes of contents where the header says \(length)"))
+        }
+        guard checksum == UInt64(CRC32.checksum(contents)) else { return .failure(Damage(reason: "checksum mismatch")) }
+        guard let value = kind.decode(contents) else {
+            return .failure(Damage(reason: "the contents do not decode to what the file name promises"))
+        }
+        return .success(value)
+    }
+}
+
+/// CRC-32 (ISO-HDLC, as zlib computes it): detects every single-bit and double-bit error in a cache file.
+enum CRC32 {
+    private static let table: [UInt32] = (0..<256).map { index in
+        (0..<8).reduce(UInt32(index)) { crc, _ in crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+    }
+
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        table.withUnsafeBufferPointer { table in
+            ~bytes.reduce(~UInt32(0)) { crc, byte in table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        }
+    }
+}
