@@ -45,6 +45,16 @@ struct GazetteerCacheTests {
         #expect(try cacheFiles().count == 2, "one file per set of inputs")
     }
 
+    @Test func outlinedPlacesKeepTheirOutlinesThroughTheCache() throws {
+        let query = ["snapshot", "--date", "2024-11-30", "--format", "text"]
+        let fresh = try CLI.run(query + ["--no-cache"], environment: environment)
+        _ = try CLI.run(query, environment: environment)
+        #expect(try cacheFiles().count == 1)
+        let cached = try CLI.run(query, environment: environment)
+        #expect(fresh.status == 0 && cached.status == 0, "\(cached.stderr)")
+        #expect(cached.stdout == fresh.stdout, "neighbourhoods measured by their outlines either way")
+    }
+
     @Test func noCacheLeavesTheFolderAlone() throws {
         let result = try CLI.run(["check", "--no-cache"], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
