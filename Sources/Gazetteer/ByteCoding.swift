@@ -1,4 +1,5 @@
 public import Foundation
+public import Geometry
 
 /// Little-endian binary writing for the caches: fixed-width numbers and length-prefixed UTF-8 strings.
 public struct ByteWriter {
@@ -98,5 +99,47 @@ public struct FNVHash {
     public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+extension ByteWriter {
+    /// Polygons, each as its rings (exterior first), each ring as its points.
+    public mutating func append(_ area: MultiPolygon) {
+        append(UInt32(area.polygons.count))
+        for polygon in area.polygons {
+            let rings = [polygon.exterior] + polygon.holes
+            append(UInt32(rings.count))
+            for ring in rings {
+                append(UInt32(ring.count))
+                for point in ring {
+                    append(point.lon)
+                    append(point.lat)
+                }
+            }
+        }
+    }
+}
+
+extension ByteReader {
+    /// A `MultiPolygon` as `append(_:)` wrote it; nil when the bytes do not hold one.
+    public mutating func multiPolygon() -> MultiPolygon? {
+        guard let polygonCount = uint32(), polygonCount < 1_000_000 else { return nil }
+        var polygons = [Polygon]()
+        for _ in 0..<polygonCount {
+            guard let ringCount = uint32(), ringCount >= 1, ringCount < 1_000_000 else { return nil }
+            var rings = [[LonLat]]()
+            for _ in 0..<ringCount {
+                guard let pointCount = uint32(), Int(pointCount) * 16 <= remaining else { return nil }
+                var ring = [LonLat]()
+                ring.reserveCapacity(Int(pointCount))
+                for _ in 0..<pointCount {
+                    guard let lon = double(), let lat = double() else { return nil }
+                    ring.append(LonLat(lon, lat))
+                }
+                rings.append(ring)
+            }
+            polygons.append(Polygon(exterior: rings[0], holes: Array(rings.dropFirst())))
+        }
+        return MultiPolygon(polygons)
     }
 }

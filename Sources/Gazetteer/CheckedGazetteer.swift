@@ -196,46 +196,7 @@ extension ByteWriter {
     }
 }
 
-extension ByteWriter {
-    /// Polygons, each as its rings (exterior first), each ring as its points.
-    mutating func append(_ area: MultiPolygon) {
-        append(count: area.polygons.count)
-        for polygon in area.polygons {
-            let rings = [polygon.exterior] + polygon.holes
-            append(count: rings.count)
-            for ring in rings {
-                append(count: ring.count)
-                for point in ring {
-                    append(point.lon)
-                    append(point.lat)
-                }
-            }
-        }
-    }
-}
-
 extension ByteReader {
-    mutating func multiPolygon() -> MultiPolygon? {
-        guard let polygonCount = count(limit: remaining) else { return nil }
-        var polygons = [Polygon]()
-        for _ in 0..<polygonCount {
-            guard let ringCount = count(limit: remaining), ringCount > 0 else { return nil }
-            var rings = [[LonLat]]()
-            for _ in 0..<ringCount {
-                guard let pointCount = count(limit: remaining / 16) else { return nil }
-                var ring = [LonLat]()
-                ring.reserveCapacity(pointCount)
-                for _ in 0..<pointCount {
-                    guard let lon = double(), let lat = double() else { return nil }
-                    ring.append(LonLat(lon, lat))
-                }
-                rings.append(ring)
-            }
-            polygons.append(Polygon(exterior: rings[0], holes: Array(rings.dropFirst())))
-        }
-        return MultiPolygon(polygons)
-    }
-
     mutating func place() -> Place? {
         guard let id = string(), let kind = string().flatMap(PlaceKind.init(rawValue:)), let nameEn = string(),
               let nameAr = string(), let altCount = count(limit: remaining) else { return nil }
