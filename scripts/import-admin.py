@@ -16,8 +16,9 @@ import json
 import os
 import sys
 
+import polygon_parts
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry import Polygon, mapping, shape
 from shapely.ops import unary_union
 from shapely.validation import make_valid
 
@@ -25,11 +26,7 @@ CREDIT = "UN OCHA Common Operational Dataset, Syria administrative boundaries (C
 
 
 def polygonal(geometry):
-    parts = [g for g in getattr(geometry, "geoms", [geometry]) if g.geom_type in ("Polygon", "MultiPolygon")]
-    flat = []
-    for part in parts:
-        flat += list(getattr(part, "geoms", [part]))
-    return MultiPolygon([p for p in flat if p.area > 1e-9])
+    return polygon_parts.polygonal(geometry, min_area=1e-9)
 
 
 def read_features(path):

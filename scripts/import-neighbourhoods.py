@@ -18,9 +18,10 @@ import json
 import os
 import sys
 
+import polygon_parts
 import shapely
 from shapely import wkt
-from shapely.geometry import MultiPolygon, Polygon, mapping, shape
+from shapely.geometry import Polygon, mapping, shape
 from shapely.ops import polylabel, unary_union
 from shapely.validation import make_valid
 
@@ -32,11 +33,7 @@ RENAMED = {"C10011027": "Old Damascus", "C10011070": "Mazzeh Airport grounds"}
 
 
 def polygonal(geometry):
-    parts = [g for g in getattr(geometry, "geoms", [geometry]) if g.geom_type in ("Polygon", "MultiPolygon")]
-    flat = []
-    for part in parts:
-        flat += list(getattr(part, "geoms", [part]))
-    return MultiPolygon([p for p in flat if p.area > 1e-10])
+    return polygon_parts.polygonal(geometry, min_area=1e-10)
 
 
 def rounded(geometry):
