@@ -1,6 +1,7 @@
 public import Claims
 public import Gazetteer
 public import Geometry
+import Planar
 
 /// A Voronoi cell per mapped place, clipped to the country and to the place's reach. Computed once per
 /// gazetteer and extent (and cached by `key`); every date's zones are unions of these cells.
@@ -49,7 +50,7 @@ public struct PlaceCells: Sendable {
     }
 
     /// The version of the cutting: changed whenever the same inputs would give other cells.
-    static let algorithmVersion = "cells-3"
+    static let algorithmVersion = "cells-4"
 
     /// A hash of everything the cells depend on (FNV-1a over the algorithm's version, ids, positions, reaches,
     /// parents and the border with its holes).

@@ -1,5 +1,6 @@
 public import Claims
 public import Geometry
+import Planar
 
 /// Ground of one state at a date.
 public struct Zone: Hashable, Sendable {

@@ -7,6 +7,7 @@ import Dispatch
 import Foundation
 import Gazetteer
 import Geometry
+import Planar
 import Territory
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Geometry
+import Geometry
+@testable import Planar
 
 /// Every cell against its definition, computed the slow way: the half-planes nearer its site than any other, cut
 /// by GEOS to the region and to the reach discs. Sites on a grid with equal reaches put circles, outline and cell

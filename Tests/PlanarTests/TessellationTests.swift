@@ -1,5 +1,6 @@
 import Testing
-@testable import Geometry
+import Geometry
+@testable import Planar
 
 struct TessellationTests {
     let square = MultiPolygon([.rectangle(Envelope(minLon: 36, minLat: 35, maxLon: 38, maxLat: 37))])
