@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
-        .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Planar"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
         .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
     ],

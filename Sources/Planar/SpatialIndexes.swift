@@ -6,11 +6,16 @@ struct PointIndex {
     private let cellSize = 0.25
     private let points: [LonLat]
     private var buckets: [Int64: [Int]] = [:]
+    /// The grid squares that hold points: columns and rows from the lowest to the highest.
+    private var columns = 0...0, rows = 0...0
 
     init(_ points: [LonLat]) {
         self.points = points
         for (index, point) in points.enumerated() {
             buckets[key(column(point.lon), column(point.lat)), default: []].append(index)
+        }
+        if let box = Envelope(covering: points) {
+            (columns, rows) = (column(box.minLon)...column(box.maxLon), column(box.minLat)...column(box.maxLat))
         }
     }
 
@@ -19,6 +24,8 @@ struct PointIndex {
     func nearest(to target: LonLat) -> Int? {
         guard !points.isEmpty else { return nil }
         let (x, y) = (column(target.lon), column(target.lat))
+        // Once the rings cover every square that holds a point, every point has been seen.
+        let covering = max(x - columns.lowerBound, columns.upperBound - x, y - rows.lowerBound, rows.upperBound - y)
         var best: (index: Int, distance: Double)?
         var radius = 0
         while true {
@@ -34,7 +41,7 @@ struct PointIndex {
             }
             // Squares beyond this ring lie at least `radius` squares away from the target's square.
             if let best, Double(radius) * cellSize >= best.distance.squareRoot() { return best.index }
-            if radius > 4_000 { return best?.index }
+            if radius >= covering { return best?.index }
             radius += 1
         }
     }

@@ -63,7 +63,7 @@ struct DelaunayTests {
     }
 
     @Test func pointsOnOneLine() throws {
-        let line = (0..<6).map { LonLat(36 + Double($0) * 0.1, 35 + Double($0) * 0.2) }
+        let line = (0..<6).map { LonLat(36 + Double($0) * 0.125, 35 + Double($0) * 0.25) }
         #expect(try Delaunay(points: line).corners.isEmpty)
         try expectDelaunay(line + [LonLat(36.5, 35)])
     }

@@ -2,6 +2,7 @@ import Claims
 import Foundation
 import Gazetteer
 import Geometry
+import Planar
 import Testing
 @testable import Territory
 
