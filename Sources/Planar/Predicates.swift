@@ -17,6 +17,9 @@ public enum Predicates {
         let left = (a.lon - c.lon) * (b.lat - c.lat)
         let right = (a.lat - c.lat) * (b.lon - c.lon)
         let determinant = left - right
+        // Products of opposite signs, or a zero one, cannot cancel: their difference has the exact sign, since a
+        // rounded difference or product is zero, positive or negative exactly when the exact one is.
+        if (left > 0) != (right > 0) || left == 0 || right == 0 { return determinant }
         if abs(determinant) > orientBound * (abs(left) + abs(right)) { return determinant }
         return orientExact(a, b, c)
     }
@@ -34,7 +37,7 @@ public enum Predicates {
         let determinant = alift * (bdxcdy - cdxbdy) + blift * (cdxady - adxcdy) + clift * (adxbdy - bdxady)
         let permanent = (abs(bdxcdy) + abs(cdxbdy)) * alift + (abs(cdxady) + abs(adxcdy)) * blift
             + (abs(adxbdy) + abs(bdxady)) * clift
-        if abs(determinant) > inCircleBound * permanent { return determinant }
+        if abs(determinant) > inCircleBound * permanent || permanent == 0 { return determinant }
         return inCircleExact(a, b, c, d)
     }
 
