@@ -43,8 +43,9 @@ public struct Tessellation: Hashable, Sendable {
             return
         }
         let plane = LocalPlane(middleLatitude: regionBox.centre.lat, meridian: regionBox.centre.lon)
-        let cut = try Tessellation(planeSites: sites.map(plane.forward), discs: Reaches(sites: sites, reachKm: reachKm, plane: plane),
-                                   parents: parents, region: plane.forward(region))
+        let discs = Reaches(sites: sites, reachKm: reachKm, plane: plane)
+        let cut = try Tessellation(planeSites: sites.map(plane.forward), discs: discs, parents: parents,
+                                   region: plane.forward(region))
         self.init(cells: cut.cells.map(plane.backward), unreached: plane.backward(cut.unreached))
     }
 

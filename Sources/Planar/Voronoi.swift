@@ -20,7 +20,6 @@ struct Voronoi {
     /// that repeats an earlier position.
     let cells: [[Int32]]
 
-    /// `sites` must lie within `frame`.
     init(sites: [LonLat], frame: Envelope) throws {
         // Exact repeats would break the triangulation: the first of them stands for all, the others get no cell.
         var firstAt = [LonLat: Int]()
@@ -31,8 +30,10 @@ struct Voronoi {
             points.append(position)
             siteOfPoint.append(site)
         }
-        let span = max(frame.maxLon - frame.minLon, frame.maxLat - frame.minLat, 1)
-        let centre = frame.centre
+        // The corners lie far beyond the sites too, so that every site is inside them.
+        let box = Envelope(covering: sites).map { frame.union($0) } ?? frame
+        let span = max(box.maxLon - box.minLon, box.maxLat - box.minLat, 1)
+        let centre = box.centre
         for (dx, dy) in [(-1.0, -1.0), (1, -1), (1, 1), (-1, 1)] {
             points.append(LonLat(centre.lon + dx * span * 8, centre.lat + dy * span * 8))
         }

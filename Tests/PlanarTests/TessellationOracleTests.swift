@@ -102,7 +102,8 @@ struct TessellationOracleTests {
         try expectDefinition(example)
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CONTROLMAP_LONG_TESTS"] != nil, "set CONTROLMAP_LONG_TESTS to run"),
+    @Test(.tags(.long), .enabled(if: ProcessInfo.processInfo.environment["CONTROLMAP_LONG_TESTS"] != nil,
+                                 "set CONTROLMAP_LONG_TESTS to run"),
           arguments: 51...3000 as ClosedRange<UInt64>)
     func manyMoreConfigurations(seed: UInt64) throws {
         try expectDefinition(Self.seeded(seed))
@@ -117,7 +118,8 @@ struct TessellationOracleTests {
         let squeeze = cos(region.envelope!.centre.lat * .pi / 180)
         // A site that repeats an earlier one within a rounding error stands for nothing.
         let standing = example.sites.indices.filter { site in
-            !example.sites[..<site].contains { abs($0.lon - example.sites[site].lon) <= 1e-9 && abs($0.lat - example.sites[site].lat) <= 1e-9 }
+            let here = example.sites[site]
+            return !example.sites[..<site].contains { abs($0.lon - here.lon) <= 1e-9 && abs($0.lat - here.lat) <= 1e-9 }
         }
         let topLevel = standing.filter { example.parents[$0] == nil }
         var expected = [MultiPolygon](repeating: MultiPolygon(), count: example.sites.count)
@@ -180,6 +182,11 @@ extension MultiPolygon {
             total + abs(polygon.exterior.ringSignedArea) - polygon.holes.reduce(0) { $0 + abs($1.ringSignedArea) }
         }
     }
+}
+
+extension Tag {
+    /// Runs of thousands of cases, left out unless asked for.
+    @Tag static var long: Self
 }
 
 /// A small seeded generator, so that the scattered sites are the same on every run.
