@@ -20,15 +20,19 @@ let package = Package(
             name: "CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-noto-core"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CQhull", pkgConfig: "qhull_r", providers: [.apt(["libqhull-dev"])]),
 
         // MARK: - Thin wrappers: the only code that sees C pointers
-        .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ"]),
+        .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ", "CQhull"]),
         .target(name: "Canvas", dependencies: ["CCairo", "CDeflate"]),
+
+        // MARK: - Plane geometry in Swift: the Voronoi cells, their arrangement and topology
+        .target(name: "Planar", dependencies: ["Geometry"]),
 
         // MARK: - The pipeline, one module per stage
         .target(name: "Gazetteer", dependencies: ["Geometry"]),
         .target(name: "Claims", dependencies: ["Gazetteer", "Geometry", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Territory", dependencies: ["Claims", "Geometry"]),
+        .target(name: "Territory", dependencies: ["Claims", "Geometry", "Planar"]),
         .target(name: "Cartography", dependencies: ["Territory", "Canvas"]),
         .executableTarget(
             name: "controlmap",
@@ -37,15 +41,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "geometry-cycles", dependencies: ["Geometry"]),
-        .executableTarget(name: "controlmap-bench", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography"]),
+        .executableTarget(
+            name: "controlmap-bench", dependencies: ["Gazetteer", "Claims", "Planar", "Territory", "Cartography"]),
         .executableTarget(name: "controlmap-fuzz", dependencies: ["Gazetteer", "Claims"]),
 
         // MARK: - Tests mirror the sources
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "geometry-cycles"]),
+        .testTarget(name: "PlanarTests", dependencies: ["Planar", "Geometry"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
-        .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Planar"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
         .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
     ],

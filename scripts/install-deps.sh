@@ -3,7 +3,7 @@
 #   scripts/install-deps.sh          libraries and fonts for building and rendering
 #   scripts/install-deps.sh --test   also the SVG and PDF readers the tests use
 set -euo pipefail
-packages=(pkg-config libgeos-dev libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev libproj-dev fonts-noto-core)
+packages=(pkg-config libgeos-dev libqhull-dev libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev libproj-dev fonts-noto-core)
 if [ "${1:-}" = "--test" ]; then packages+=(librsvg2-bin poppler-utils); fi
 missing=()
 for package in "${packages[@]}"; do

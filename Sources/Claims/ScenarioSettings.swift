@@ -176,8 +176,8 @@ struct NodeReader {
                 problems.add(location(centre), "a view by centre needs centre: [lon, lat] and radius_km > 0")
                 return nil
             }
-            let dLat = radius / 111.32
-            let dLon = radius / (111.32 * cos(numbers[1] * .pi / 180))
+            let dLat = radius / Geodesic.kmPerDegree
+            let dLon = radius / (Geodesic.kmPerDegree * cos(numbers[1] * .pi / 180))
             return withinWorld(Envelope(minLon: numbers[0] - dLon, minLat: numbers[1] - dLat,
                                         maxLon: numbers[0] + dLon, maxLat: numbers[1] + dLat), at: centre)
         }

@@ -2,6 +2,10 @@ internal import CPROJ
 
 /// Areas on the WGS84 ellipsoid, through PROJ's geodesic routines (Karney's algorithms).
 public enum Geodesic {
+    /// Kilometres in a degree of latitude (and of longitude at the equator) on a sphere of the Earth's mean size:
+    /// the scale of reach discs and local planes, where a few tenths of a percent do not matter.
+    public static let kmPerDegree = 111.32
+
     /// The area of a polygonal region in km², holes subtracted; 0 for an empty one.
     public static func areaKm2(_ area: MultiPolygon) -> Double {
         area.polygons.reduce(0) { total, polygon in

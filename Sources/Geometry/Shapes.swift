@@ -39,9 +39,8 @@ public struct Polygon: Hashable, Sendable {
     }
 
     /// The half-axes in degrees (longitude, latitude) of the ellipse on which a disc's corners lie.
-    static func discRadii(centre: LonLat, radiusKm: Double) -> (lon: Double, lat: Double) {
-        let kmPerDegreeLat = 111.32
-        return (radiusKm / (kmPerDegreeLat * cos(centre.lat * .pi / 180)), radiusKm / kmPerDegreeLat)
+    public static func discRadii(centre: LonLat, radiusKm: Double) -> (lon: Double, lat: Double) {
+        (radiusKm / (Geodesic.kmPerDegree * cos(centre.lat * .pi / 180)), radiusKm / Geodesic.kmPerDegree)
     }
 
     private static let unitCircle48 = unitCircle(48)
@@ -139,16 +138,22 @@ public struct Envelope: Hashable, Sendable, Codable {
 
 // MARK: - Planar tests on rings, in degrees
 
+extension LonLat {
+    /// Whether the ray from this position due east crosses the edge from `a` to `b` (its upper end excluded):
+    /// the step of every even-odd test of a point against rings.
+    public func rayEastCrosses(_ a: LonLat, _ b: LonLat) -> Bool {
+        guard (a.lat > lat) != (b.lat > lat) else { return false }
+        return lon < a.lon + (lat - a.lat) / (b.lat - a.lat) * (b.lon - a.lon)
+    }
+}
+
 extension Array where Element == LonLat {
     /// Even-odd test of a point against this ring (closed or not), in degrees: the plane GEOS works in.
     public func ringContains(_ point: LonLat) -> Bool {
         guard var previous = last else { return false }
         var inside = false
         for current in self {
-            if (current.lat > point.lat) != (previous.lat > point.lat) {
-                let lon = current.lon + (point.lat - current.lat) / (previous.lat - current.lat) * (previous.lon - current.lon)
-                if point.lon < lon { inside.toggle() }
-            }
+            if point.rayEastCrosses(current, previous) { inside.toggle() }
             previous = current
         }
         return inside

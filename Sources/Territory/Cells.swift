@@ -1,6 +1,7 @@
 public import Claims
 public import Gazetteer
 public import Geometry
+import Planar
 
 /// A Voronoi cell per mapped place, clipped to the country and to the place's reach. Computed once per
 /// gazetteer and extent (and cached by `key`); every date's zones are unions of these cells.
@@ -48,8 +49,13 @@ public struct PlaceCells: Sendable {
         indexByID[placeID].map { cells[$0] }
     }
 
+    /// The place's position in `placeIDs` and `cells`.
+    func index(of placeID: String) -> Int? {
+        indexByID[placeID]
+    }
+
     /// The version of the cutting: changed whenever the same inputs would give other cells.
-    static let algorithmVersion = "cells-3"
+    static let algorithmVersion = "cells-4"
 
     /// A hash of everything the cells depend on (FNV-1a over the algorithm's version, ids, positions, reaches,
     /// parents and the border with its holes).
@@ -58,15 +64,23 @@ public struct PlaceCells: Sendable {
         func mix(_ value: UInt64) {
             hash = (hash ^ value) &* 0x0000_0100_0000_01B3
         }
-        for byte in algorithmVersion.utf8 { mix(UInt64(byte)) }
+        // Each string led by its length, so that no two lists of fields run together into the same bytes.
+        func mix(_ text: String) {
+            mix(UInt64(text.utf8.count))
+            for byte in text.utf8 { mix(UInt64(byte)) }
+        }
+        mix(algorithmVersion)
+        mix(UInt64(places.count))
         for place in places.sorted(by: { $0.id < $1.id }) {
-            for byte in place.id.utf8 { mix(UInt64(byte)) }
+            mix(place.id)
             mix(place.lonLat.lon.bitPattern)
             mix(place.lonLat.lat.bitPattern)
             mix(place.kind.reachKm.bitPattern)
-            for byte in (place.parent ?? "").utf8 { mix(UInt64(byte)) }
+            mix(place.parent ?? "")
         }
+        mix(UInt64(country.polygons.count))
         for polygon in country.polygons {
+            mix(UInt64(polygon.holes.count))
             for ring in [polygon.exterior] + polygon.holes {
                 mix(UInt64(ring.count))
                 for point in ring {

@@ -1,5 +1,6 @@
 import Claims
 import Geometry
+import Planar
 
 /// Front lines traced from the cells' shared edges: in a clean coverage two neighbouring cells carry the same
 /// vertices along their common edge, so an edge between cells of two different actors is front line. This needs

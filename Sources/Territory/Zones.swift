@@ -1,5 +1,6 @@
 public import Claims
 public import Geometry
+import Planar
 
 /// Ground of one state at a date.
 public struct Zone: Hashable, Sendable {
@@ -197,16 +198,19 @@ public struct TerritoryMap: Sendable {
         }
         let kindOf = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, kinds[$0]) })
         for region in regions {
-            var exceptions = [Zone.Kind: [MultiPolygon]]()
+            var exceptions = [Zone.Kind: [Int]]()
             for id in region.placeIDs {
                 guard let kind = kindOf[id], kind != region.kind, kind != .unreported,
-                      let cell = cells.cell(of: id), !cell.isEmpty else { continue }
+                      let cell = cells.index(of: id), !cells.cells[cell].isEmpty else { continue }
                 exceptions[kind, default: []].append(cell)
             }
             var rest = region.area
             // In a fixed order: the same inputs give the same bytes.
             for (kind, cellsOfKind) in exceptions.sorted(by: { $0.key.order < $1.key.order }) {
-                let ground = try MultiPolygon.unionAll(cellsOfKind).intersection(with: region.area)
+                // The cells' union by their shared edges, as the zones are traced.
+                var group = [Int](repeating: -1, count: cells.cells.count + 1)
+                for cell in cellsOfKind { group[cell] = 0 }
+                let ground = try cells.topology.unions(group: group, groupCount: 1)[0].intersection(with: region.area)
                 guard !ground.isEmpty else { continue }
                 parts[kind, default: []].append(ground)
                 rest = try rest.difference(ground)

@@ -2,6 +2,7 @@ import Claims
 import Foundation
 import Gazetteer
 import Geometry
+import Planar
 import Testing
 @testable import Territory
 
@@ -170,5 +171,18 @@ struct TerritoryTests {
         var moved = places
         moved[0].lonLat.lon += 0.01
         #expect(PlaceCells.key(places: places, country: region) != PlaceCells.key(places: moved, country: region))
+    }
+
+    @Test func cacheKeyChangesWithTheBordersHolesReachesAndParents() throws {
+        let key = PlaceCells.key(places: places, country: region)
+        var holed = region
+        holed.polygons[0].holes = [[LonLat(36.4, 35.4), LonLat(36.4, 35.5), LonLat(36.5, 35.5), LonLat(36.4, 35.4)]]
+        #expect(PlaceCells.key(places: places, country: holed) != key)
+        var promoted = places
+        promoted[0].kind = promoted[0].kind == .city ? .village : .city
+        #expect(PlaceCells.key(places: promoted, country: region) != key)
+        var adopted = places
+        adopted[1].parent = adopted[0].id
+        #expect(PlaceCells.key(places: adopted, country: region) != key)
     }
 }

@@ -288,26 +288,12 @@ public enum GeoNamesImport {
 
     /// Even-odd ray casting over every ring, so holes count as outside.
     private static func contains(_ area: MultiPolygon, _ point: LonLat) -> Bool {
-        area.polygons.contains { polygon in
-            var inside = false
-            for ring in [polygon.exterior] + polygon.holes where ring.count > 2 {
-                var previous = ring[ring.count - 1]
-                for vertex in ring {
-                    if (vertex.lat > point.lat) != (previous.lat > point.lat),
-                       point.lon < (previous.lon - vertex.lon) * (point.lat - vertex.lat)
-                           / (previous.lat - vertex.lat) + vertex.lon {
-                        inside.toggle()
-                    }
-                    previous = vertex
-                }
-            }
-            return inside
-        }
+        area.polygons.contains { $0.exterior.ringContains(point) && !$0.holes.contains { $0.ringContains(point) } }
     }
 
     /// Distance to the nearest edge, on a local flat approximation that is exact enough within a few km.
     private static func distanceKm(from point: LonLat, to area: MultiPolygon) -> Double {
-        let kmPerLon = 111.32 * cos(point.lat * .pi / 180), kmPerLat = 110.57
+        let kmPerLon = Geodesic.kmPerDegree * cos(point.lat * .pi / 180), kmPerLat = Geodesic.kmPerDegree
         var best = Double.infinity
         for ring in area.polygons.flatMap({ [$0.exterior] + $0.holes }) where !ring.isEmpty {
             var previous = ring[ring.count - 1]

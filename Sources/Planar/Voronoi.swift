@@ -1,3 +1,5 @@
+import Geometry
+
 /// The Voronoi diagram of a set of sites, from their Delaunay triangulation. Four far-off corner sites are added so
 /// that every real cell is a closed convex polygon; the cells beside them reach well past `frame`, which the region's
 /// outline then cuts. Vertices are shared: a corner common to three cells is one circumcentre, one id.
@@ -18,7 +20,7 @@ struct Voronoi {
     /// that repeats an earlier position.
     let cells: [[Int32]]
 
-    init(sites: [LonLat], frame: Envelope) {
+    init(sites: [LonLat], frame: Envelope) throws {
         // Exact repeats would break the triangulation: the first of them stands for all, the others get no cell.
         var firstAt = [LonLat: Int]()
         var points = [LonLat](), pointOfSite = [Int](repeating: -1, count: sites.count), siteOfPoint = [Int]()
@@ -28,14 +30,16 @@ struct Voronoi {
             points.append(position)
             siteOfPoint.append(site)
         }
-        let span = max(frame.maxLon - frame.minLon, frame.maxLat - frame.minLat, 1)
-        let centre = frame.centre
+        // The corners lie far beyond the sites too, so that every site is inside them.
+        let box = Envelope(covering: sites).map { frame.union($0) } ?? frame
+        let span = max(box.maxLon - box.minLon, box.maxLat - box.minLat, 1)
+        let centre = box.centre
         for (dx, dy) in [(-1.0, -1.0), (1, -1), (1, 1), (-1, 1)] {
             points.append(LonLat(centre.lon + dx * span * 8, centre.lat + dy * span * 8))
         }
         siteOfPoint += (0..<4).map { sites.count + $0 }
 
-        let triangulation = Delaunay(points: points)
+        let triangulation = try Delaunay(points: points)
         let corners = triangulation.corners, opposite = triangulation.opposite
         // Circumcentres, one vertex per position: cocircular sites give several triangles one centre, computed
         // for each a rounding error apart. Such triangles are neighbours across the sites' circle, so joining
@@ -74,7 +78,7 @@ struct Voronoi {
             guard a < sites.count || b < sites.count else { continue }
             // The half-edge runs a → b with its triangle (whose centre is `u`) on the left.
             let (p, q, s) = (vertices[Int(u)], vertices[Int(v)], points[Int(corners[e])])
-            let aOnLeft = (q.lon - p.lon) * (s.lat - p.lat) - (q.lat - p.lat) * (s.lon - p.lon) > 0
+            let aOnLeft = Predicates.orient(p, q, s) > 0
             let edge = aOnLeft ? Edge(from: u, to: v, left: Int32(a), right: Int32(b))
                                : Edge(from: u, to: v, left: Int32(b), right: Int32(a))
             edges.append(edge)
@@ -83,14 +87,15 @@ struct Voronoi {
         var cells = [[Int32]](repeating: [], count: sites.count)
         for site in sites.indices where pointOfSite[site] >= 0 {
             let start = incoming[pointOfSite[site]]
-            guard start >= 0 else { continue }
+            precondition(start >= 0, "site \(site) at \(sites[site]) is no corner of the triangulation")
             var ring = [Int32]()
             var e = start
             repeat {
                 let vertex = vertexOfTriangle[e / 3]
                 if ring.last != vertex { ring.append(vertex) }
                 let out = Int(opposite[Delaunay.next(e)])
-                guard out >= 0 else { ring = []; break }  // on the hull: cannot happen inside the corner sites
+                // Only the added corners lie on the hull, and every real site is inside them.
+                precondition(out >= 0, "site \(site) at \(sites[site]) lies on the hull of the frame \(frame)")
                 e = out
             } while e != start
             if ring.count > 1 && ring.first == ring.last { ring.removeLast() }

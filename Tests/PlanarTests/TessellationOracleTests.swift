@@ -1,9 +1,13 @@
+import Foundation
 import Testing
-@testable import Geometry
+import Geometry
+@testable import Planar
 
-/// Every cell against its definition, computed the slow way: the half-planes nearer its site than any other, cut
-/// by GEOS to the region and to the reach discs. Sites on a grid with equal reaches put circles, outline and cell
-/// edges through common points, where a noder that rounds each crossing on its own goes wrong.
+/// Every cell against its definition, computed the slow way: the half-planes nearer its site than any other in
+/// ground distance, cut by GEOS to the region and to the reach discs, compared as shapes (their symmetric
+/// difference), so two cells of equal area swapped do not pass. Sites on a grid with equal reaches put circles,
+/// outline and cell edges through common points, where a noder that rounds each crossing on its own goes wrong.
+/// Set `CONTROLMAP_LONG_TESTS=1` for thousands more seeded configurations.
 struct TessellationOracleTests {
     /// A region with a bay and a lake, so outline and holes both cut cells.
     let region = MultiPolygon([Polygon(
@@ -68,46 +72,91 @@ struct TessellationOracleTests {
         ]
     }()
 
-    @Test(arguments: cases)
+    /// Seeded configurations: a random count of sites, some snapped to a grid, random reaches, and a few families.
+    static func seeded(_ seed: UInt64) -> Case {
+        var generator = SplitMix(seed: seed)
+        let count = 1 + Int(generator.unit() * 60)
+        let snapped = generator.unit() < 0.4
+        var sites = [LonLat](), seen = Set<LonLat>()
+        while sites.count < count {
+            var site = LonLat(35.9 + generator.unit() * 2.2, 34.9 + generator.unit() * 2.2)
+            if snapped { site = LonLat((site.lon * 10).rounded() / 10, (site.lat * 10).rounded() / 10) }
+            if seen.insert(site).inserted || !snapped { sites.append(site) }
+        }
+        var reaches = sites.map { _ in [5.0, 10, 18, 45][Int(generator.unit() * 4)] }
+        var parents = sites.map { _ -> Int? in nil }
+        for _ in 0..<Int(generator.unit() * 3) {
+            let parent = Int(generator.unit() * Double(count))
+            for _ in 0..<(2 + Int(generator.unit() * 4)) {
+                sites.append(LonLat(sites[parent].lon + (generator.unit() - 0.5) * 0.1,
+                                    sites[parent].lat + (generator.unit() - 0.5) * 0.1))
+                reaches.append(3)
+                parents.append(parent)
+            }
+        }
+        return Case(name: "seed \(seed)", sites: sites, reachKm: reaches, parents: parents)
+    }
+
+    @Test(arguments: cases + (1...50).map { seeded($0) })
     func eachCellIsItsDefinition(_ example: Case) throws {
+        try expectDefinition(example)
+    }
+
+    @Test(.tags(.long), .enabled(if: ProcessInfo.processInfo.environment["CONTROLMAP_LONG_TESTS"] != nil,
+                                 "set CONTROLMAP_LONG_TESTS to run"),
+          arguments: 51...3000 as ClosedRange<UInt64>)
+    func manyMoreConfigurations(seed: UInt64) throws {
+        try expectDefinition(Self.seeded(seed))
+    }
+
+    func expectDefinition(_ example: Case) throws {
         let tessellation = try Tessellation(sites: example.sites, reachKm: example.reachKm, parents: example.parents,
                                             region: region)
         let discs = example.sites.indices.map {
             MultiPolygon([Polygon.disc(centre: example.sites[$0], radiusKm: example.reachKm[$0])])
         }
-        let topLevel = example.sites.indices.filter { example.parents[$0] == nil }
+        let squeeze = cos(region.envelope!.centre.lat * .pi / 180)
+        // A site that repeats an earlier one within a rounding error stands for nothing.
+        let standing = example.sites.indices.filter { site in
+            let here = example.sites[site]
+            return !example.sites[..<site].contains { abs($0.lon - here.lon) <= 1e-9 && abs($0.lat - here.lat) <= 1e-9 }
+        }
+        let topLevel = standing.filter { example.parents[$0] == nil }
         var expected = [MultiPolygon](repeating: MultiPolygon(), count: example.sites.count)
         for site in topLevel {
-            let ground = try Self.nearer(site, than: topLevel, example.sites).intersection(with: region)
+            let ground = try Self.nearer(site, than: topLevel, example.sites, squeeze: squeeze).intersection(with: region)
                 .intersection(with: discs[site])
-            let family = example.sites.indices.filter { example.parents[$0] == site }
+            let family = standing.filter { example.parents[$0] == site }
             var rest = ground
             for child in family {
-                let part = try Self.nearer(child, than: [site] + family, example.sites).intersection(with: ground)
-                    .intersection(with: discs[child])
+                let part = try Self.nearer(child, than: [site] + family, example.sites, squeeze: squeeze)
+                    .intersection(with: ground).intersection(with: discs[child])
                 expected[child] = part
                 rest = try rest.difference(part)
             }
             expected[site] = rest
         }
         for site in example.sites.indices {
-            let (got, want) = (tessellation.cells[site].planarArea, expected[site].planarArea)
-            #expect(abs(got - want) < 1e-7, "site \(site) at \(example.sites[site]): \(got) deg² against \(want)")
+            let (got, want) = (tessellation.cells[site], expected[site])
+            let apart = try got.difference(want).planarArea + want.difference(got).planarArea
+            #expect(apart < 1e-8, "\(example.name): site \(site) at \(example.sites[site]) is \(apart) deg² off its definition")
         }
         let covered = tessellation.cells.reduce(tessellation.unreached.planarArea) { $0 + $1.planarArea }
         #expect(abs(covered - region.planarArea) < 1e-7, "cells and unreached ground tile the region")
     }
 
-    /// The points nearer `site` than every other of `among`, in degrees as the diagram measures: a box cut by
-    /// one half-plane per other site.
-    static func nearer(_ site: Int, than among: [Int], _ sites: [LonLat]) -> MultiPolygon {
+    /// The points nearer `site` than every other of `among` on the ground, a degree of longitude taken as
+    /// `squeeze` times a degree of latitude: a box cut by one half-plane per other site.
+    static func nearer(_ site: Int, than among: [Int], _ sites: [LonLat], squeeze: Double) -> MultiPolygon {
         var ring = [LonLat(30, 30), LonLat(44, 30), LonLat(44, 42), LonLat(30, 42)]
         let s = sites[site]
         for other in among where other != site && sites[other] != s {
             let o = sites[other]
             // Keep p where (p - mid) · (o - s) <= 0.
             let mid = LonLat((s.lon + o.lon) / 2, (s.lat + o.lat) / 2)
-            func side(_ p: LonLat) -> Double { (p.lon - mid.lon) * (o.lon - s.lon) + (p.lat - mid.lat) * (o.lat - s.lat) }
+            func side(_ p: LonLat) -> Double {
+                (p.lon - mid.lon) * (o.lon - s.lon) * squeeze * squeeze + (p.lat - mid.lat) * (o.lat - s.lat)
+            }
             var clipped = [LonLat]()
             for (k, a) in ring.enumerated() {
                 let b = ring[(k + 1) % ring.count]
@@ -133,6 +182,11 @@ extension MultiPolygon {
             total + abs(polygon.exterior.ringSignedArea) - polygon.holes.reduce(0) { $0 + abs($1.ringSignedArea) }
         }
     }
+}
+
+extension Tag {
+    /// Runs of thousands of cases, left out unless asked for.
+    @Tag static var long: Self
 }
 
 /// A small seeded generator, so that the scattered sites are the same on every run.

@@ -1,4 +1,5 @@
 import Foundation
+import Geometry
 
 /// Line segments cut at every crossing into a planar graph, with the faces it bounds traced.
 ///
@@ -221,8 +222,9 @@ struct Arrangement {
         return merged
     }
 
+    /// Twice the signed area of a, b, c: exact in sign, so two segments cross or not as they truly do.
     private func cross(_ a: LonLat, _ b: LonLat, _ c: LonLat) -> Double {
-        (b.lon - a.lon) * (c.lat - a.lat) - (b.lat - a.lat) * (c.lon - a.lon)
+        Predicates.orient(a, b, c)
     }
 
     // MARK: Faces
@@ -273,39 +275,18 @@ struct Arrangement {
             faceCount += 1
         }
     }
+}
 
-    // MARK: Merging faces
+extension Arrangement: HalfEdgeMap {
+    var halfEdgeCount: Int { next.count }
+    var vertexCount: Int { vertices.count }
+    func nextInFace(_ halfEdge: Int) -> Int { Int(next[halfEdge]) }
+    func twin(_ halfEdge: Int) -> Int { halfEdge ^ 1 }
+    func position(_ vertex: Int32) -> LonLat { vertices[Int(vertex)] }
 
-    /// The outlines of groups of faces: `group[f]` is face f's group, or -1 for none. Half-edges between two faces
-    /// of one group drop out; the rest are chained into rings of positions, each group's rings turned into polygons.
+    /// The outlines of groups of faces: `group[f]` is face f's group, or -1 for none.
     func unions(group: [Int32], groupCount: Int) -> [MultiPolygon] {
-        var rings = [[[LonLat]]](repeating: [], count: groupCount)
-        var used = [Bool](repeating: false, count: next.count)
-        var splitter = RingSplitter(vertexCount: vertices.count)
-        func isBoundary(_ h: Int, of own: Int32) -> Bool {
-            group[Int(face[h])] == own && group[Int(face[h ^ 1])] != own
-        }
-        for start in 0..<next.count where !used[start] {
-            let own = group[Int(face[start])]
-            guard own >= 0, isBoundary(start, of: own) else { continue }
-            var walk = [origin(start)]
-            var h = start
-            while !used[h] {
-                used[h] = true
-                walk.append(target(h))
-                // Turn clockwise round the end vertex, through the group's own faces, to its next boundary edge.
-                var candidate = Int(next[h])
-                var turns = 0
-                while !isBoundary(candidate, of: own) && turns < next.count {
-                    candidate = Int(next[candidate ^ 1])
-                    turns += 1
-                }
-                h = candidate
-            }
-            guard walk.count >= 4 && walk.first == walk.last else { continue }
-            rings[Int(own)] += splitter.split(walk).map { $0.map { vertices[Int($0)] } }
-        }
-        return rings.map(MultiPolygon.init(rings:))
+        unions(groupCount: groupCount) { Int(group[Int(face[$0])]) }
     }
 }
 

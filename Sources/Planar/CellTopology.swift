@@ -1,5 +1,5 @@
 import Foundation
-import Geometry
+public import Geometry
 
 /// The cells' edges, each directed with its cell on the left and linked to its twin on the far side.
 ///
@@ -7,7 +7,7 @@ import Geometry
 /// different zones: the same cancellation of shared edges that a coverage union performs, without handing
 /// thousands of polygons to GEOS for every date. It relies on the cells forming a clean coverage (neighbours
 /// carry identical vertices along their common edges), which the tessellation guarantees.
-struct CellTopology: Sendable {
+public struct CellTopology: Sendable, HalfEdgeMap {
     private let vertices: [LonLat]
     private let from: [Int32]
     private let to: [Int32]
@@ -15,12 +15,12 @@ struct CellTopology: Sendable {
     /// The edge after each one round its own cell's ring.
     private let next: [Int32]
     /// The same edge walked the other way in the neighbouring cell; -1 on the region's outline.
-    private let twin: [Int32]
+    private let twins: [Int32]
     /// Geodesic area of each cell in km², so that a zone's area is a sum.
-    let areasKm2: [Double]
+    public let areasKm2: [Double]
 
     /// `areasKm2` when already known (read back from the cache); otherwise measured here, on every core.
-    init(cells: [MultiPolygon], areasKm2 known: [Double]? = nil) {
+    public init(cells: [MultiPolygon], areasKm2 known: [Double]? = nil) {
         var vertices = [LonLat](), from = [Int32](), to = [Int32](), cell = [Int32](), twin = [Int32](), next = [Int32]()
         let positions = cells.reduce(0) { $0 + $1.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } } }
         var vertexIndex = PairTable(capacity: positions)
@@ -55,7 +55,7 @@ struct CellTopology: Sendable {
                 }
             }
         }
-        (self.vertices, self.from, self.to, self.cell, self.twin, self.next) = (vertices, from, to, cell, twin, next)
+        (self.vertices, self.from, self.to, self.cell, self.twins, self.next) = (vertices, from, to, cell, twin, next)
         areasKm2 = known ?? CellTopology.measure(cellCount: cells.count, vertices: vertices, from: from, to: to,
                                                  cell: cell, twin: twin)
     }
@@ -84,54 +84,28 @@ struct CellTopology: Sendable {
     }
 
     /// The union of the cells of each group: `group[c]` is cell c's group, from 0 to `groupCount - 1`.
-    func unions(group: [Int], groupCount: Int) -> [MultiPolygon] {
-        func isBoundary(_ edge: Int) -> Bool {
-            let across = Int(twin[edge])
-            return across < 0 || group[Int(cell[across])] != group[Int(cell[edge])]
-        }
-        var used = [Bool](repeating: false, count: from.count)
-        var rings = [[[LonLat]]](repeating: [], count: groupCount)
-        var splitter = RingSplitter(vertexCount: vertices.count)
-        for start in from.indices where !used[start] && isBoundary(start) {
-            let own = group[Int(cell[start])]
-            var walk = [from[start]]
-            var edge = start
-            while !used[edge] {
-                used[edge] = true
-                walk.append(to[edge])
-                edge = successor(of: edge, isBoundary: isBoundary)
-            }
-            guard walk.count >= 4 && walk.first == walk.last else { continue }
-            rings[own] += splitter.split(walk).map { $0.map { vertices[Int($0)] } }
-        }
-        return rings.map(MultiPolygon.init(rings:))
+    public func unions(group: [Int], groupCount: Int) -> [MultiPolygon] {
+        unions(groupCount: groupCount) { group[Int(cell[$0])] }
     }
 
-    /// The boundary edge that follows `edge` round its zone: turning clockwise about its end, from the edge after
-    /// it in its own cell across each shared edge of the same zone into the next cell, to the first edge whose far
-    /// side is another zone. Pieces of a zone that touch at a point thus come out as separate rings.
-    private func successor(of edge: Int, isBoundary: (Int) -> Bool) -> Int {
-        var candidate = Int(next[edge])
-        var turns = 0
-        while !isBoundary(candidate) && turns < 10_000 {
-            candidate = Int(next[Int(twin[candidate])])
-            turns += 1
-        }
-        return candidate
-    }
+    public var vertexCount: Int { vertices.count }
 
-    var vertexCount: Int { vertices.count }
-
-    func position(_ vertex: Int32) -> LonLat {
+    public func position(_ vertex: Int32) -> LonLat {
         vertices[Int(vertex)]
     }
 
+    var halfEdgeCount: Int { from.count }
+    func origin(_ halfEdge: Int) -> Int32 { from[halfEdge] }
+    func target(_ halfEdge: Int) -> Int32 { to[halfEdge] }
+    func nextInFace(_ halfEdge: Int) -> Int { Int(next[halfEdge]) }
+    func twin(_ halfEdge: Int) -> Int { Int(twins[halfEdge]) }
+
     /// Edges between cells of two different holders, once each, as vertex pairs grouped by the pair of holders
     /// (`holder[c]` is cell c's holder, -1 for none; the key is `low * holderCount + high`).
-    func sharedEdges(holder: [Int32], holderCount: Int) -> [Int: [(Int32, Int32)]] {
+    public func sharedEdges(holder: [Int32], holderCount: Int) -> [Int: [(Int32, Int32)]] {
         var byPair = [Int: [(Int32, Int32)]]()
         for edge in from.indices {
-            let across = Int(twin[edge])
+            let across = Int(twins[edge])
             guard across > edge else { continue }
             let (own, other) = (Int(holder[Int(cell[edge])]), Int(holder[Int(cell[across])]))
             guard own >= 0, other >= 0, own != other else { continue }

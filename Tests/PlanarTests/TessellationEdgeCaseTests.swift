@@ -1,5 +1,6 @@
 import Testing
-@testable import Geometry
+import Geometry
+@testable import Planar
 
 /// Inputs on the edge of what floating point decides: each once lost ground or gave an invalid ring.
 struct TessellationEdgeCaseTests {

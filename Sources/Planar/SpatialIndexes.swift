@@ -1,15 +1,21 @@
 import Foundation
+import Geometry
 
 /// A grid over positions, for the nearest site to a point without testing them all.
 struct PointIndex {
     private let cellSize = 0.25
     private let points: [LonLat]
     private var buckets: [Int64: [Int]] = [:]
+    /// The grid squares that hold points: columns and rows from the lowest to the highest.
+    private var columns = 0...0, rows = 0...0
 
     init(_ points: [LonLat]) {
         self.points = points
         for (index, point) in points.enumerated() {
             buckets[key(column(point.lon), column(point.lat)), default: []].append(index)
+        }
+        if let box = Envelope(covering: points) {
+            (columns, rows) = (column(box.minLon)...column(box.maxLon), column(box.minLat)...column(box.maxLat))
         }
     }
 
@@ -18,6 +24,8 @@ struct PointIndex {
     func nearest(to target: LonLat) -> Int? {
         guard !points.isEmpty else { return nil }
         let (x, y) = (column(target.lon), column(target.lat))
+        // Once the rings cover every square that holds a point, every point has been seen.
+        let covering = max(x - columns.lowerBound, columns.upperBound - x, y - rows.lowerBound, rows.upperBound - y)
         var best: (index: Int, distance: Double)?
         var radius = 0
         while true {
@@ -33,7 +41,7 @@ struct PointIndex {
             }
             // Squares beyond this ring lie at least `radius` squares away from the target's square.
             if let best, Double(radius) * cellSize >= best.distance.squareRoot() { return best.index }
-            if radius > 4_000 { return best?.index }
+            if radius >= covering { return best?.index }
             radius += 1
         }
     }
@@ -76,41 +84,6 @@ struct SegmentIndex {
             }
         }
         return keys
-    }
-}
-
-/// Horizontal bands over a region's rings, each listing the ring edges that cross it: an even-odd test of a point
-/// looks at one band's edges instead of every edge of the outline. Build it once to test many points.
-public struct RegionIndex: Sendable {
-    private let minLat: Double
-    private let bandHeight: Double
-    private var bands: [[(LonLat, LonLat)]]
-
-    public init(_ region: MultiPolygon) {
-        let rings = region.polygons.flatMap { [$0.exterior] + $0.holes }
-        let edges = rings.flatMap { ring in zip(ring, ring.dropFirst()).filter { $0.0 != $0.1 } }
-        let box = Envelope(covering: rings.joined()) ?? Envelope(minLon: 0, minLat: 0, maxLon: 0, maxLat: 0)
-        minLat = box.minLat
-        let count = max(edges.count / 4, 1)
-        bandHeight = max((box.maxLat - box.minLat) / Double(count), 1e-9)
-        bands = [[(LonLat, LonLat)]](repeating: [], count: count)
-        for (p, q) in edges {
-            for band in self.band(min(p.lat, q.lat))...self.band(max(p.lat, q.lat)) { bands[band].append((p, q)) }
-        }
-    }
-
-    public func contains(_ point: LonLat) -> Bool {
-        guard point.lat >= minLat, point.lat <= minLat + bandHeight * Double(bands.count) else { return false }
-        var inside = false
-        for (p, q) in bands[band(point.lat)] where (p.lat > point.lat) != (q.lat > point.lat) {
-            let lon = p.lon + (point.lat - p.lat) / (q.lat - p.lat) * (q.lon - p.lon)
-            if point.lon < lon { inside.toggle() }
-        }
-        return inside
-    }
-
-    private func band(_ lat: Double) -> Int {
-        min(max(Int((lat - minLat) / bandHeight), 0), bands.count - 1)
     }
 }
 
