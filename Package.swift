@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // MARK: - C libraries from Debian, one #include each
@@ -30,11 +33,23 @@ let package = Package(
         .target(name: "Claims", dependencies: ["Gazetteer", "Geometry", .product(name: "Yams", package: "Yams")]),
         .target(name: "Territory", dependencies: ["Claims", "Geometry"]),
         .target(name: "Cartography", dependencies: ["Territory", "Canvas"]),
+
+        // MARK: - The ends: inputs loaded and checked, files written, maps served
+        .target(name: "Storage", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography", "Geometry"]),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Storage", "Gazetteer", "Claims", "Territory", "Cartography",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "controlmap",
             dependencies: [
-                "Gazetteer", "Claims", "Territory", "Cartography",
+                "Gazetteer", "Claims", "Territory", "Cartography", "Storage", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "geometry-cycles", dependencies: ["Geometry"]),
         .executableTarget(name: "controlmap-bench", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography"]),
@@ -48,6 +63,9 @@ let package = Package(
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
         .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "Storage", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,26 +1,13 @@
 import ArgumentParser
 import Claims
-import Foundation
-import Gazetteer
-import Geometry
-import Territory
+import Storage
 
-/// Everything loaded from disk for one command: the scenario, the basemap and the cached cells.
-struct Workspace {
-    let scenario: Scenario
-    let basemap: Basemap
-    let territory: TerritoryModel
-
+extension Workspace {
     /// Loads the inputs, printing every input problem before failing; the cells come from the cache unless
     /// `cache.noCache`.
     static func load(_ options: InputOptions, cache: CacheOptions) throws -> Workspace {
         try reportingInputErrors {
-            let (scenario, basemap) = try Validation.load(options)
-            let store = cache.noCache ? CellStore() : CellStore(persist: { key, compute in
-                try CellCache.standard().cells(key: key, compute: compute)
-            })
-            let territory = TerritoryModel(scenario: scenario, country: basemap.country.area, store: store)
-            return Workspace(scenario: scenario, basemap: basemap, territory: territory)
+            try load(options.paths, cached: !cache.noCache, warn: { printError($0) })
         }
     }
 

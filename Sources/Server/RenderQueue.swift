@@ -1,0 +1,14 @@
+import Dispatch
+
+/// One thread for everything that calls GEOS, PROJ, Cairo or Pango: requests render one at a time, off the
+/// threads that serve connections, so a slow map never holds up a cached one.
+final class RenderQueue: Sendable {
+    private let queue = DispatchQueue(label: "controlmap.render")
+
+    /// Runs `work` on the render thread once the work before it is done.
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}
