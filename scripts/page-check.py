@@ -66,7 +66,7 @@ class Browser:
     def wait_for(self, expression, what, seconds=120):
         deadline = time.time() + seconds
         while time.time() < deadline:
-            value = self.evaluate(expression)
+            value = self.evaluate(f"(() => {{ try {{ return ({expression}); }} catch (error) {{ return false; }} }})()")
             if value:
                 return value
             time.sleep(0.2)

@@ -118,7 +118,7 @@ enum Page {
 
     function query(params) { return new URLSearchParams(params).toString(); }
     function widthFor(img) {
-      const css = img.clientWidth || window.innerWidth;
+      const css = (img.parentElement && img.parentElement.clientWidth) || window.innerWidth;
       return Math.min(2400, Math.max(400, Math.round(css * (window.devicePixelRatio || 1) / 100) * 100));
     }
     async function load(img, url) {

@@ -8,7 +8,7 @@ import Testing
 /// What the server refuses, it refuses with a status and a JSON error naming the parameter at fault.
 @Suite struct RefusalTests {
     @Test(arguments: [
-        ("/map.png?view=mars", "view"), ("/map.png?lang=fr", "lang"), ("/map.svg?lang=", "lang"),
+        ("/map.png?view=mars", "view"), ("/map.png?lang=fr", "lang"), ("/map.svg?lang=AR%20", "lang"),
         ("/map.png?date=2024-13-40", "date"), ("/map.png?date=yesterday", "date"), ("/map.png?date=1999-01-01", "date"),
         ("/map.png?date=2024-02-30", "date"), ("/map.png?width=199", "width"), ("/map.png?width=6001", "width"),
         ("/map.png?width=12abc", "width"), ("/map.pdf?width=-1", "width"), ("/map.png?colour=red", "colour"),
@@ -78,7 +78,8 @@ import Testing
     }
 }
 
-/// The same refusals over a real socket, where the HTTP parser sees the bytes first.
+/// The same refusals over a real socket, where the HTTP parser sees the bytes first. (Requests past the parser's
+/// own limits, which close the connection, are sent by scripts/serve-checks.sh on connections of their own.)
 @Suite struct LiveRefusalTests {
     @Test func hostileRequestsLeaveTheServerHealthy() async throws {
         let app = Application(router: try ServerFixture.server().router(),
@@ -87,8 +88,8 @@ import Testing
         try await app.test(.live) { client in
             let cases: [(String, [HTTPResponse.Status])] = [
                 ("/%2e%2e/%2e%2e/etc/passwd", [.notFound]), ("/map.png?date=%00", [.badRequest]),
-                ("/map.png?" + String(repeating: "x", count: 60_000), [.badRequest, .uriTooLong]),
-                ("/map.png?" + (0..<10_000).map { "a\($0)=\($0)" }.joined(separator: "&"), [.badRequest, .uriTooLong]),
+                ("/map.png?" + String(repeating: "x", count: 60_000), [.badRequest]),
+                ("/map.png?" + Array(repeating: "a=1", count: 10_000).joined(separator: "&"), [.badRequest]),
                 ("/../../../../etc/passwd", [.notFound, .badRequest]),
             ]
             for (uri, statuses) in cases {

@@ -64,8 +64,8 @@ import Testing
             try (try String(contentsOf: claims, encoding: .utf8) + "\n").write(to: claims, atomically: true,
                                                                                  encoding: .utf8)
             var generation = before
-            for _ in 0..<100 where generation == before {
-                try await Task.sleep(for: .milliseconds(100))
+            for _ in 0..<1500 where generation == before {
+                try await Task.sleep(for: .milliseconds(200))
                 generation = try await client.execute(uri: "/health", method: .get).json["generation"] as? Int
             }
             #expect(generation != before, "the edit was not picked up")

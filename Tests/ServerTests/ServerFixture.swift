@@ -31,7 +31,7 @@ enum ServerFixture {
     static func withClient<T: Sendable>(_ server: ControlMapServer? = nil,
                                         _ test: @escaping @Sendable (any TestClientProtocol) async throws -> T)
         async throws -> T {
-        let app = Application(router: try server ?? Self.server().router(), logger: logger)
+        let app = Application(router: try (server ?? Self.server()).router(), logger: logger)
         return try await app.test(.router) { client in try await test(client) }
     }
 }
