@@ -148,18 +148,18 @@ def main():
         with open(claims, "w", encoding="utf-8") as file:
             file.write(original + last_row.replace("2024-12-08", "2024-12-09") + "\n")
         browser.wait_for(f"Number(document.getElementById('date').max) > {count}", "the edited claims on the page",
-                         seconds=30)
+                         seconds=240)
         print("page-check: an added date appeared on the page after the edit")
         with open(claims, "w", encoding="utf-8") as file:
             file.write(original + "2024-12-10,Nowhereville,hts,control,X,https://example.org,\n")
-        browser.wait_for("!document.getElementById('problems').hidden", "the problems of a broken edit", seconds=30)
+        browser.wait_for("!document.getElementById('problems').hidden", "the problems of a broken edit", seconds=240)
         problems = browser.evaluate("document.getElementById('problems').textContent")
         if "Nowhereville" not in problems:
             failures.append(f"the broken edit's problem is not shown: {problems}")
         browser.screenshot("page-5-broken-edit.png")
         with open(claims, "w", encoding="utf-8") as file:
             file.write(original)
-        browser.wait_for("document.getElementById('problems').hidden", "the problems to clear", seconds=30)
+        browser.wait_for("document.getElementById('problems').hidden", "the problems to clear", seconds=240)
 
         browser.call("Page.navigate", url=BASE + "/embed?date=2024-11-30&view=northwest&lang=both")
         browser.wait_for("location.pathname === '/embed' && document.getElementById('map').dataset.loaded"

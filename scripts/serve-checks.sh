@@ -74,7 +74,7 @@ report() {
 for path in $(grep -o '^    "/[^"]*"' scripts/serve-load.lua | tr -d ' "'); do
     curl -fsS -o /dev/null "$base$path" || fail "warming $path"
 done
-MODE=cached wrk -t2 -c"${LOAD_CONNECTIONS:-200}" -d"${LOAD_SECONDS:-20}s" --timeout 10s --latency \
+MODE=cached wrk -t2 -c"${LOAD_CONNECTIONS:-200}" -d"${LOAD_SECONDS:-20}s" --timeout 30s --latency \
     -s scripts/serve-load.lua "$base" > "$out/wrk-cached.txt"
 report "cached, ${LOAD_CONNECTIONS:-200} connections, ${LOAD_SECONDS:-20} s" "$out/wrk-cached.txt"
 MODE=uncached wrk -t2 -c"${UNCACHED_CONNECTIONS:-8}" -d"${UNCACHED_SECONDS:-10}s" --timeout 60s --latency \

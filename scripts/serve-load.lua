@@ -3,9 +3,9 @@
 -- MODE=uncached gives every request a width of its own, so every request renders a new map.
 local mode = os.getenv("MODE") or "cached"
 local cached = {
-    "/map.png?date=2024-11-30&view=northwest&width=800",
+    "/map.png?date=2024-11-30&view=northwest&width=400",
     "/snapshot.geojson?date=2024-11-30",
-    "/map.png?date=2024-12-08&view=syria&lang=ar&width=800",
+    "/map.png?date=2024-12-08&view=syria&lang=ar&width=400",
     "/snapshot.geojson?date=2024-12-08",
     "/map.svg?date=2024-11-27&view=aleppo-city",
     "/diff.json?from=2024-11-26&to=2024-11-30",
