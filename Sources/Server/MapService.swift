@@ -15,6 +15,7 @@ final class MapService: Sendable {
     let scenario: LiveScenario
     let cache: ArtifactCache
     let renderQueue = RenderQueue()
+    let loadQueue = RenderQueue()
     let logger: Logger
 
     init(workspace: Workspace, settings: ServerSettings, logger: Logger) {
@@ -123,7 +124,7 @@ final class MapService: Sendable {
     func reload() async {
         let paths = settings.inputs, cached = settings.cachedCells, logger = logger
         do {
-            let workspace = try await renderQueue.run {
+            let workspace = try await loadQueue.run {
                 try Workspace.load(paths, cached: cached, warn: { logger.warning("\($0)") })
             }
             scenario.replace(with: workspace)

@@ -1,7 +1,8 @@
 import Dispatch
 
-/// One thread for everything that calls GEOS, PROJ, Cairo or Pango: requests render one at a time, off the
-/// threads that serve connections, so a slow map never holds up a cached one.
+/// One thread for blocking work: requests render one at a time on one queue, off the threads that serve
+/// connections, so a slow map never holds up a cached one; reloads of the scenario run on another, since loading
+/// makes its own GEOS and PROJ contexts and draws nothing.
 final class RenderQueue: Sendable {
     private let queue = DispatchQueue(label: "controlmap.render")
 
