@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // MARK: - C libraries from Debian, one #include each
@@ -34,11 +37,23 @@ let package = Package(
         .target(name: "Claims", dependencies: ["Gazetteer", "Geometry", .product(name: "Yams", package: "Yams")]),
         .target(name: "Territory", dependencies: ["Claims", "Geometry", "Planar"]),
         .target(name: "Cartography", dependencies: ["Territory", "Canvas"]),
+
+        // MARK: - The ends: inputs loaded and checked, files written, maps served
+        .target(name: "Storage", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography", "Geometry"]),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Storage", "Gazetteer", "Claims", "Territory", "Cartography",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "controlmap",
             dependencies: [
-                "Gazetteer", "Claims", "Territory", "Cartography",
+                "Gazetteer", "Claims", "Territory", "Cartography", "Storage", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "geometry-cycles", dependencies: ["Geometry"]),
         .executableTarget(
@@ -54,6 +69,12 @@ let package = Package(
         .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Planar"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
         .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Storage", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ControlMap builds and runs with, when any is missing.
 #   scripts/install-deps.sh          libraries and fonts for building and rendering
-#   scripts/install-deps.sh --test   also the SVG and PDF readers the tests use
+#   scripts/install-deps.sh --test   also the SVG and PDF readers the tests use, and the browser, load generator
+#                                    and HTTP tools that scripts/serve-checks.sh drives the server with
 set -euo pipefail
 packages=(pkg-config libgeos-dev libqhull-dev libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev libproj-dev fonts-noto-core)
-if [ "${1:-}" = "--test" ]; then packages+=(librsvg2-bin poppler-utils); fi
+if [ "${1:-}" = "--test" ]; then packages+=(librsvg2-bin poppler-utils chromium python3-websocket wrk curl); fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazetteer
+import Storage
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var problems = [InputProblem]()
         do {
-            let loaded = try Validation.loadWithWarnings(input, cache: cache.folder)
+            let loaded = try Validation.loadWithWarnings(input.paths, cache: cache.folder)
             problems = loaded.warnings
             PaletteWarnings.report(loaded.scenario, file: input.scenarioURL.appendingPathComponent("scenario.yaml"))
         } catch let error as InputError {

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct ControlMap: ParsableCommand {
+struct ControlMap: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "controlmap",
         abstract: "Dated territorial-control maps from dated, sourced claims.",
@@ -14,13 +14,17 @@ struct ControlMap: ParsableCommand {
             """,
         version: ControlMapVersion.current,
         subcommands: [Render.self, TimelineCommand.self, Diff.self, SnapshotCommand.self, Resolve.self, Check.self,
-                      ImportCommand.self])
+                      ImportCommand.self, Serve.self])
 
     /// Parses and runs the subcommand, reporting each family of error in its own way.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: ErrorReport.report(error) ?? error)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Claims
 import Foundation
+import Storage
 import Gazetteer
 import Territory
 

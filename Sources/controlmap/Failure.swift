@@ -3,20 +3,7 @@ import Canvas
 import Foundation
 import Gazetteer
 import Geometry
-
-/// A failure of the machine rather than of the input or the command line: a file that cannot be written, a C
-/// library that fails. Printed with what to do next; exit status 2.
-struct RuntimeFailure: Error, CustomStringConvertible {
-    var message: String
-    var advice: String
-
-    init(_ message: String, advice: String) {
-        self.message = message
-        self.advice = advice
-    }
-
-    var description: String { "error: \(message); \(advice)" }
-}
+import Storage
 
 /// The three families of errors, reported in one place: input errors (file:line:column, exit 1), usage errors
 /// (argument-parser's message and usage, exit 64) and runtime failures (exit 2).

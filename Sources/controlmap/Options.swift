@@ -5,6 +5,7 @@ import Claims
 import Foundation
 import Gazetteer
 import Geometry
+import Storage
 
 /// Where the inputs are: shared by every subcommand.
 struct InputOptions: ParsableArguments {
@@ -28,11 +29,17 @@ struct InputOptions: ParsableArguments {
     /// The scenario folder as the user named it, or the bundled scenario's.
     var scenarioName: String { scenario ?? GazetteerLoader.displayName(scenarioURL) }
 
-    /// The scenario's own `places.csv`, when it has one: a gazetteer layer above the others.
-    var extraLayers: [URL] {
-        let places = scenarioURL.appendingPathComponent("places.csv")
-        return FileManager.default.fileExists(atPath: places.path) ? [places] : []
-    }
+    var paths: InputPaths { InputPaths(scenarioURL: scenarioURL, gazetteerURL: gazetteerURL) }
+    var extraLayers: [URL] { paths.extraLayers }
+}
+
+/// Whether to use the caches.
+struct CacheOptions: ParsableArguments {
+    @Flag(help: "Compute the gazetteer index and the cells afresh and neither read nor write the cache.")
+    var noCache = false
+
+    /// The user's cache folder, warning on stderr, or nil with `--no-cache`.
+    var folder: CacheFolder? { noCache ? nil : .standard(warn: { printError($0) }) }
 }
 
 /// What a map shows and how large: shared by the commands that draw maps.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Storage
 
 /// Writes a folder of files whole or not at all: they go into a hidden folder beside the target, which is then
 /// renamed into place, so a failed run leaves no partial folder. A folder that already holds files is replaced

@@ -4,6 +4,7 @@ import Canvas
 import Cartography
 import Claims
 import Foundation
+import Storage
 import Gazetteer
 
 struct Render: ParsableCommand {

@@ -47,7 +47,7 @@ struct Resolve: ParsableCommand {
             try checkExtent(position, gazetteer)
             guard let nearest = gazetteer.nearest(to: position) else { return }
             let line = String(format: "%@ (%.1f km)", describe(nearest.place), nearest.distanceKm)
-            print(format == .json ? JSONValue.array([json(nearest.place, score: nil)]).serialized(pretty: true) : line)
+            print(format == .json ? JSONValue.array([nearest.place.resolutionJSON()]).serialized(pretty: true) : line)
             return
         }
         var scope: Place?
@@ -61,22 +61,18 @@ struct Resolve: ParsableCommand {
         var failed = false
         for name in names {
             let resolution = gazetteer.resolve(name, within: scope)
+            results.append(resolution.json(query: name))
             switch resolution {
-            case .found(let place, let score):
-                results.append(.object([("query", .string(name))] + fields(place, score: score)))
+            case .found(let place, _):
                 if format == .text { print("\(name): \(describe(place))") }
             case .ambiguous(let candidates):
                 failed = true
-                results.append(.object([("query", .string(name)),
-                                        ("candidates", .array(candidates.map { json($0, score: nil) }))]))
                 if format == .text {
                     print("\(name): ambiguous; pick one by id or with Parent/Name:")
                     for place in candidates { print("  \(describe(place))") }
                 }
             case .unknown(let suggestions):
                 failed = true
-                results.append(.object([("query", .string(name)), ("error", .string("unknown place")),
-                                        ("suggestions", .array(suggestions.map { json($0, score: nil) }))]))
                 if format == .text {
                     let hint = suggestions.isEmpty ? "" : "; did you mean "
                         + suggestions.map(describe).joined(separator: " or ") + "?"
@@ -86,21 +82,6 @@ struct Resolve: ParsableCommand {
         }
         if format == .json { print(JSONValue.array(results).serialized(pretty: true)) }
         if failed { throw ExitCode.failure }
-    }
-
-    private func json(_ place: Place, score: Double?) -> JSONValue {
-        .object(fields(place, score: score))
-    }
-
-    /// The fields of SPEC's contract (query, id, name, name_ar, kind, lat, lon, parent, admin1, score), then the
-    /// district, the OCHA P-code and the GeoNames id.
-    private func fields(_ place: Place, score: Double?) -> [(String, JSONValue)] {
-        [("id", .string(place.id)), ("name", .string(place.nameEn)), ("name_ar", .string(place.nameAr)),
-         ("kind", .string(place.kind.rawValue)), ("lat", .number(place.lonLat.lat, decimals: 6)),
-         ("lon", .number(place.lonLat.lon, decimals: 6)), ("parent", .optional(place.parent)),
-         ("admin1", .string(place.admin1)), ("score", score.map { .number($0, decimals: 2) } ?? .null),
-         ("admin2", .string(place.admin2)), ("pcode", .optional(place.pcode.isEmpty ? nil : place.pcode)),
-         ("geonames_id", place.geonamesID.map { .number(Double($0), decimals: 0) } ?? .null)]
     }
 
     /// `gn-171451 Binnish (بنش), town, Idleb governorate, Idleb district, C3927, GeoNames 171451 at 36.7138,35.9566`

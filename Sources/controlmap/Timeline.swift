@@ -2,6 +2,7 @@ import ArgumentParser
 import Cartography
 import Claims
 import Foundation
+import Storage
 import Territory
 
 struct TimelineCommand: ParsableCommand {

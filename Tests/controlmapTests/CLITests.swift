@@ -49,12 +49,12 @@ struct CLITests {
     @Test func helpListsEverySubcommand() throws {
         let result = try CLI.run(["--help"])
         #expect(result.status == 0)
-        for command in ["render", "timeline", "diff", "snapshot", "resolve", "check"] {
+        for command in ["render", "timeline", "diff", "snapshot", "resolve", "check", "serve"] {
             #expect(result.stdout.contains("  \(command)"), "--help lists \(command)")
         }
     }
 
-    @Test(arguments: ["render", "timeline", "diff", "snapshot", "resolve", "check"])
+    @Test(arguments: ["render", "timeline", "diff", "snapshot", "resolve", "check", "serve"])
     func eachSubcommandHelpShowsAnExample(command: String) throws {
         let result = try CLI.run([command, "--help"])
         #expect(result.status == 0)

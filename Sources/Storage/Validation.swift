@@ -1,22 +1,22 @@
+public import Claims
 import Cartography
-import Claims
 import Foundation
-import Gazetteer
+public import Gazetteer
 import Geometry
 import Territory
 
 /// The one validation that `check` runs and every command runs before its work: the gazetteer's layers and basemap,
 /// the scenario's files and its views. Every problem of every file is collected before failing.
-enum Validation {
+public enum Validation {
     /// The scenario and basemap, or an input error listing every problem found; warnings alone do not fail.
-    static func load(_ options: InputOptions, cache: CacheFolder?) throws -> (scenario: Scenario, basemap: Basemap) {
+    public static func load(_ options: InputPaths, cache: CacheFolder?) throws -> (scenario: Scenario, basemap: Basemap) {
         let loaded = try loadWithWarnings(options, cache: cache)
         return (loaded.scenario, loaded.basemap)
     }
 
     /// The scenario and basemap with the warnings met on the way (places two sources put apart, and the like).
     /// The gazetteer is read, merged and checked once, or read back from `cache`.
-    static func loadWithWarnings(_ options: InputOptions, cache: CacheFolder?) throws
+    public static func loadWithWarnings(_ options: InputPaths, cache: CacheFolder?) throws
         -> (scenario: Scenario, basemap: Basemap, warnings: [InputProblem]) {
         var problems = [InputProblem]()
         var basemap: Basemap?
@@ -82,7 +82,7 @@ enum Validation {
 
 extension Array where Element: Hashable {
     /// The elements in order, each once.
-    func uniqued() -> [Element] {
+    public func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }

@@ -1,20 +1,11 @@
-import ArgumentParser
-import Foundation
-import Gazetteer
-import Territory
-
-/// Whether to use the caches.
-struct CacheOptions: ParsableArguments {
-    @Flag(help: "Compute the gazetteer index and the cells afresh and neither read nor write the cache.")
-    var noCache = false
-
-    /// The user's cache folder, or nil with `--no-cache`.
-    var folder: CacheFolder? { noCache ? nil : .standard() }
-}
+public import Foundation
+public import Gazetteer
+public import Territory
 
 extension CacheFolder {
-    /// The user's cache folder, written through `OutputFile` and warning on stderr.
-    static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> CacheFolder {
+    /// The user's cache folder, written through `OutputFile`; `warn` hears of a damaged or unwritable file.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                warn: @escaping @Sendable (String) -> Void) -> CacheFolder {
         CacheFolder(folder: standardFolder(environment: environment), write: { bytes, file in
             OutputFile.removeStaleTemporaries(of: file)
             do {
@@ -25,11 +16,11 @@ extension CacheFolder {
             } catch {
                 return "\(error)"
             }
-        }, warn: { printError($0) })
+        }, warn: warn)
     }
 
     /// The cells of a key, kept in `cells-KEY.bin`.
-    func cells(key: String, compute: () throws -> PlaceCells) throws -> PlaceCells {
+    public func cells(key: String, compute: () throws -> PlaceCells) throws -> PlaceCells {
         try value(.cells(key: key), file: "cells-\(key).bin", compute: compute)
     }
 }

@@ -1,28 +1,15 @@
 import ArgumentParser
 import Cartography
 import Claims
-import Foundation
 import Gazetteer
-import Geometry
-import Territory
+import Storage
 
-/// Everything loaded from disk for one command: the scenario, the basemap and the cached cells.
-struct Workspace {
-    let scenario: Scenario
-    let basemap: Basemap
-    let territory: TerritoryModel
-
+extension Workspace {
     /// Loads the inputs, printing every input problem before failing; the cells come from the cache unless
     /// `cache.noCache`.
     static func load(_ options: InputOptions, cache: CacheOptions) throws -> Workspace {
         try reportingInputErrors {
-            let folder = cache.folder
-            let (scenario, basemap) = try Validation.load(options, cache: folder)
-            let store = folder.map { folder in
-                CellStore(persist: { key, compute in try folder.cells(key: key, compute: compute) })
-            } ?? CellStore()
-            let territory = TerritoryModel(scenario: scenario, country: basemap.country.area, store: store)
-            return Workspace(scenario: scenario, basemap: basemap, territory: territory)
+            try load(options.paths, cache: cache.folder)
         }
     }
 
@@ -50,3 +37,4 @@ struct Workspace {
         return found
     }
 }
+

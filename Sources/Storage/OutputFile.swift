@@ -3,11 +3,11 @@ import Foundation
 /// Writes a command's output whole or not at all: `-` is stdout; a path gets a temporary file in its folder that is
 /// renamed over it, so a killed run leaves either the old file or the new one. A symbolic link is followed (its
 /// target is written, the link kept); a device, FIFO or folder is refused.
-enum OutputFile {
+public enum OutputFile {
     /// The path that means stdout.
-    static let standardOutput = "-"
+    public static let standardOutput = "-"
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         if path == standardOutput {
             try writeAll(bytes, to: FileHandle.standardOutput.fileDescriptor, path: "stdout")
             return
@@ -45,7 +45,7 @@ enum OutputFile {
     }
 
     /// The file a path names once symbolic links are followed; refused when it is not a regular file.
-    static func resolvedTarget(_ path: String) throws -> URL {
+    public static func resolvedTarget(_ path: String) throws -> URL {
         var current = URL(fileURLWithPath: path)
         for _ in 0..<40 {
             var info = stat()
@@ -68,7 +68,7 @@ enum OutputFile {
     }
 
     /// Removes `.NAME.<UUID>.tmp` files beside `target` that killed runs left: those whose lock nobody holds.
-    static func removeStaleTemporaries(of target: URL) {
+    public static func removeStaleTemporaries(of target: URL) {
         let folder = target.deletingLastPathComponent()
         let prefix = ".\(target.lastPathComponent)."
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
