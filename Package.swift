@@ -20,20 +20,22 @@ let package = Package(
             name: "CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-noto-core"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
 
         // MARK: - Thin wrappers: the only code that sees C pointers
         .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "Canvas", dependencies: ["CCairo", "CPNG"]),
+        .target(name: "GIS", dependencies: ["CGDAL", "Geometry"]),
 
         // MARK: - The pipeline, one module per stage
         .target(name: "Gazetteer", dependencies: ["Geometry"]),
         .target(name: "Claims", dependencies: ["Gazetteer", "Geometry", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Territory", dependencies: ["Claims", "Geometry"]),
-        .target(name: "Cartography", dependencies: ["Territory", "Canvas"]),
+        .target(name: "Territory", dependencies: ["Claims", "Geometry", "GIS"]),
+        .target(name: "Cartography", dependencies: ["Territory", "Canvas", "GIS"]),
         .executableTarget(
             name: "controlmap",
             dependencies: [
-                "Gazetteer", "Claims", "Territory", "Cartography",
+                "Gazetteer", "Claims", "Territory", "Cartography", "GIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "geometry-cycles", dependencies: ["Geometry"]),

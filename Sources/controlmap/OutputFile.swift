@@ -44,6 +44,46 @@ enum OutputFile {
         }
     }
 
+    /// Has `produce` write a file (or, when `folder` is true, a folder) that a library creates itself, in a temporary
+    /// folder beside `path`, then moves it over `path` whole: a killed or failed run leaves the old output or nothing.
+    static func produce(_ path: String, folder: Bool, _ produce: (String) throws -> Void) throws {
+        let target = URL(fileURLWithPath: path)
+        let parent = target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw RuntimeFailure("cannot create the folder \(parent.path) for \(path)",
+                                 advice: "check that its parent exists and is writable, or choose another -o path")
+        }
+        if !folder { _ = try resolvedTarget(path) }
+        let scratch = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let made = scratch.appendingPathComponent(target.lastPathComponent)
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)
+        } catch {
+            throw RuntimeFailure("cannot write in \(parent.path)", advice: "check that the folder is writable")
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try produce(made.path)
+        if folder {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) {
+                guard isFolder.boolValue else {
+                    throw RuntimeFailure("\(path) is a file", advice: "give a folder name, or remove the file")
+                }
+                // The old folder moves into the scratch folder, which is removed on the way out.
+                guard rename(target.path, scratch.appendingPathComponent("previous").path) == 0 else {
+                    throw RuntimeFailure("cannot replace \(path): \(String(cString: strerror(errno)))",
+                                         advice: "check that the folder is writable")
+                }
+            }
+        }
+        guard rename(made.path, target.path) == 0 else {
+            throw RuntimeFailure("cannot write \(path): \(String(cString: strerror(errno)))",
+                                 advice: "check the free space and that the folder is writable")
+        }
+    }
+
     /// The file a path names once symbolic links are followed; refused when it is not a regular file.
     static func resolvedTarget(_ path: String) throws -> URL {
         var current = URL(fileURLWithPath: path)
