@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GIS"]),
         .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 public import Canvas
 public import Claims
 public import Gazetteer
+public import GIS
 public import Territory
 
 /// What to draw: a date (or two for a diff), where, in which language and format, and how large.
@@ -50,6 +51,14 @@ public struct MapRenderer {
         try renderWithLayout(request).bytes
     }
 
+    /// Renders the request as a PNG and writes its pixels as a GeoTIFF in the view's projection.
+    public func geoTIFF(_ request: MapRequest) throws -> [UInt8] {
+        var raster = request
+        raster.format = .png
+        let map = try renderWithLayout(raster)
+        return try RasterWriter.geoTIFF(png: map.bytes, georeference: map.georeference)
+    }
+
     /// Renders, and tells where each label and place symbol went (in points), for checks and image maps.
     public func renderWithLayout(_ request: MapRequest) throws -> RenderedMap {
         let territory = try self.territory.map(at: request.date)
@@ -95,7 +104,8 @@ public struct MapRenderer {
         furniture.draw(territory: territory, diff: diff, basemap: basemap)
         return RenderedMap(bytes: try canvas.finish(), widthPt: layout.widthPt, heightPt: layout.heightPt,
                            labels: placed.labels, symbols: placed.symbols, frame: layout.frame.box,
-                           legend: layout.legendBox, patches: placed.patches)
+                           legend: layout.legendBox, patches: placed.patches,
+                           georeference: layout.frame.georeference(pixelsPerPoint: request.pixelsPerPoint))
     }
 }
 
@@ -127,4 +137,7 @@ public struct RenderedMap: Sendable {
     var legend: Box
     /// Small patches of ground that labels of other places keep off.
     var patches: [Box]
+    /// Where a PNG's pixels lie in the view's projection (for a world file); SVG and PDF points times the
+    /// pixels per point of the request map the same way.
+    public var georeference: Georeference
 }

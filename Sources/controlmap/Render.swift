@@ -3,11 +3,12 @@ import Canvas
 import Cartography
 import Claims
 import Foundation
+import GIS
 import Gazetteer
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw the control map of a date, or a diff map of two dates, as PNG, SVG or PDF.",
+        abstract: "Draw the control map of a date, or a diff map of two dates, as PNG, SVG, PDF or GeoTIFF.",
         discussion: """
             With no arguments, draws the scenario's latest date in its default view as PNG and SVG into Output/ \
             and prints the paths.
@@ -16,6 +17,12 @@ struct Render: ParsableCommand {
               controlmap render --date 2024-11-30 --view northwest
               controlmap render --date 2024-12-08 --view syria --lang ar --format pdf -o Output/syria-ar.pdf
               controlmap render --diff 2024-11-26..2024-11-30 --view northwest
+              controlmap render --date 2024-11-30 --view aleppo-city --world-file
+              controlmap render --date 2024-11-30 --view northwest --format tif
+
+            --world-file writes a world file (.pgw) and the projection (.prj) beside a PNG, so that GIS programs \
+            place it; --format tif writes a GeoTIFF in the view's projection. Both cover the whole page: the \
+            title and legend bands lie on ground outside the view.
             """)
 
     @OptionGroup var input: InputOptions
@@ -36,8 +43,11 @@ struct Render: ParsableCommand {
     @Option(help: "Language of the map text: en, ar or both.")
     var lang: Language = .en
 
-    @Option(help: "png, svg or pdf; default with no -o: png and svg.")
-    var format: ImageFormat?
+    @Option(help: "png, svg, pdf or tif (GeoTIFF); default with no -o: png and svg.")
+    var format: MapFileFormat?
+
+    @Flag(help: "Also write a world file (.pgw), its projection (.prj) and GDAL's .png.aux.xml beside the PNG.")
+    var worldFile = false
 
     @Option(help: "Width of a PNG in pixels.")
     var width: Int = 1600
@@ -54,6 +64,9 @@ struct Render: ParsableCommand {
         guard (36...1200).contains(dpi) else { throw ValidationError("--dpi must be from 36 to 1200") }
         if diff != nil, date != nil { throw ValidationError("give either --date or --diff FROM..TO, not both") }
         if view != nil, bbox != nil { throw ValidationError("give either --view or --bbox, not both") }
+        if worldFile && (format.map { $0 != .png } ?? false || output == OutputFile.standardOutput) {
+            throw ValidationError("--world-file goes with a PNG file: give --format png and an -o path, not -")
+        }
         if let diff, DiffRange(diff) == nil {
             throw ValidationError("--diff must be FROM..TO with two dates, e.g. 2024-11-26..2024-11-30")
         }
@@ -66,15 +79,33 @@ struct Render: ParsableCommand {
         let day = try workspace.date(range?.to ?? date)
         if let range { _ = try workspace.date(range.from) }
         let mapView = try chosenView(scenario)
-        let formats: [ImageFormat] = format.map { [$0] } ?? (output.map { [ImageFormat(path: $0) ?? .png] } ?? [.png, .svg])
+        let formats: [MapFileFormat] = format.map { [$0] }
+            ?? (output.map { [MapFileFormat(path: $0) ?? .png] } ?? [.png, .svg])
         let renderer = MapRenderer(basemap: workspace.basemap, territory: workspace.territory)
-        for imageFormat in formats {
+        for fileFormat in formats {
             let request = MapRequest(date: day, diffFrom: range?.from, view: mapView, language: lang,
-                                     format: imageFormat, widthPx: width, dpi: dpi)
-            let bytes = try reportingInputErrors { try renderer.render(request) }
-            let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
-            try OutputFile.write(bytes, to: path)
+                                     format: fileFormat.image ?? .png, widthPx: width, dpi: dpi)
+            let path = output ?? defaultPath(request, extension: fileFormat.rawValue,
+                                             scenarioName: input.scenarioURL.lastPathComponent)
+            if fileFormat == .tif {
+                try OutputFile.write(try reportingInputErrors { try renderer.geoTIFF(request) }, to: path)
+            } else {
+                let map = try reportingInputErrors { try renderer.renderWithLayout(request) }
+                try OutputFile.write(map.bytes, to: path)
+                if worldFile && fileFormat == .png { try writeWorldFile(map.georeference, beside: path) }
+            }
             if path != OutputFile.standardOutput { print(path) }
+        }
+    }
+
+    /// `NAME.pgw` and `NAME.prj` beside `NAME.png`, and GDAL's `NAME.png.aux.xml` with the same projection.
+    private func writeWorldFile(_ georeference: Georeference, beside path: String) throws {
+        let base = URL(fileURLWithPath: path).deletingPathExtension().path
+        let files = [(base + ".pgw", georeference.worldFile), (base + ".prj", try georeference.prj() + "\n"),
+                     (path + ".aux.xml", try georeference.auxXML())]
+        for (file, text) in files {
+            try OutputFile.write(Array(text.utf8), to: file)
+            print(file)
         }
     }
 
@@ -89,10 +120,10 @@ struct Render: ParsableCommand {
         return found
     }
 
-    private func defaultPath(_ request: MapRequest, scenarioName: String) -> String {
+    private func defaultPath(_ request: MapRequest, extension: String, scenarioName: String) -> String {
         let dates = request.diffFrom.map { "\($0)-to-\(request.date)" } ?? "\(request.date)"
         let kind = request.diffFrom == nil ? "" : "diff-"
-        return "Output/\(scenarioName)-\(kind)\(dates)-\(request.view.id)-\(request.language.rawValue).\(request.format.rawValue)"
+        return "Output/\(scenarioName)-\(kind)\(dates)-\(request.view.id)-\(request.language.rawValue).\(`extension`)"
     }
 }
 
@@ -109,9 +140,16 @@ struct DiffRange {
     }
 }
 
-extension ImageFormat {
-    /// The format a file name's extension names.
+/// The files `render` writes: the canvas's images, and GeoTIFF made from the PNG.
+enum MapFileFormat: String, ExpressibleByArgument, CaseIterable {
+    case png, svg, pdf, tif
+
+    /// The format a file name's extension names (`.tiff` too).
     init?(path: String) {
-        self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
+        let name = URL(fileURLWithPath: path).pathExtension.lowercased()
+        self.init(rawValue: name == "tiff" ? "tif" : name)
     }
+
+    /// What the canvas draws; nil for GeoTIFF, drawn as PNG first.
+    var image: ImageFormat? { ImageFormat(rawValue: rawValue) }
 }
