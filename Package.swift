@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory"]),
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GIS"]),
-        .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
+        .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
