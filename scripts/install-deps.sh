@@ -4,7 +4,7 @@
 #   scripts/install-deps.sh --test   also the SVG and PDF readers the tests use
 set -euo pipefail
 packages=(pkg-config libgeos-dev libcairo2-dev libpango1.0-dev libpng-dev libproj-dev libgdal-dev fonts-noto-core)
-if [ "${1:-}" = "--test" ]; then packages+=(librsvg2-bin poppler-utils gdal-bin python3-shapely python3-gdal); fi
+if [ "${1:-}" = "--test" ]; then packages+=(librsvg2-bin poppler-utils gdal-bin python3-shapely python3-gdal chromium); fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

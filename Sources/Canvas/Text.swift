@@ -64,6 +64,11 @@ extension Canvas {
             }
             let start = (x: origin.x - Double(logical.x) / Double(PANGO_SCALE),
                          y: origin.y - Double(logical.y) / Double(PANGO_SCALE))
+            if svg != nil {
+                recordSVGText(layout, text: text, start: start, font: font, colour: colour, halo: halo,
+                              haloWidthPt: haloWidthPt)
+                return
+            }
             withSavedState {
                 cairo_move_to(cairo, start.x, start.y)
                 if let halo {

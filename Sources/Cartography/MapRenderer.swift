@@ -79,16 +79,16 @@ public struct MapRenderer {
         canvas.withSavedState {
             layout.frame.addFrame(to: canvas)
             canvas.withClip {
-                painter.basemap(basemap)
-                if let diff, let earlier {
-                    painter.diffZones(territory, diff: diff)
-                    painter.fronts(earlier.fronts, earlier: true)
-                } else {
-                    painter.zones(territory)
+                canvas.layer("basemap") { painter.basemap(basemap) }
+                canvas.layer("zones") {
+                    if let diff { painter.diffZones(territory, diff: diff) } else { painter.zones(territory) }
                 }
-                painter.fronts(territory.fronts, earlier: false)
-                painter.water(basemap)
-                painter.borders(basemap)
+                canvas.layer("fronts") {
+                    if let earlier { painter.fronts(earlier.fronts, earlier: true) }
+                    painter.fronts(territory.fronts, earlier: false)
+                }
+                canvas.layer("water") { painter.water(basemap) }
+                canvas.layer("borders") { painter.borders(basemap) }
             }
         }
         var placer = LabelPlacer(bounds: layout.frame.box.insetBy(2))
@@ -96,12 +96,14 @@ public struct MapRenderer {
         let places = PlaceLayer(canvas: canvas, frame: layout.frame, style: style, scenario: scenario,
                                 territory: territory, language: request.language, diff: diff)
         let placed = places.draw(placer: &placer, view: request.view)
-        places.drawNeighbourNames(basemap, placer: &placer)
-        canvas.withSavedState {
-            layout.frame.addFrame(to: canvas)
-            canvas.stroke(style.mutedInk, widthPt: 0.8)
+        canvas.layer("country-labels") { places.drawNeighbourNames(basemap, placer: &placer) }
+        canvas.layer("frame") {
+            canvas.withSavedState {
+                layout.frame.addFrame(to: canvas)
+                canvas.stroke(style.mutedInk, widthPt: 0.8)
+            }
         }
-        furniture.draw(territory: territory, diff: diff, basemap: basemap)
+        canvas.layer("legend") { furniture.draw(territory: territory, diff: diff, basemap: basemap) }
         return RenderedMap(bytes: try canvas.finish(), widthPt: layout.widthPt, heightPt: layout.heightPt,
                            labels: placed.labels, symbols: placed.symbols, frame: layout.frame.box,
                            legend: layout.legendBox, patches: placed.patches,
