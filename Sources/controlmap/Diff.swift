@@ -44,6 +44,7 @@ struct Diff: ParsableCommand {
     var exportFormat: VectorFormat = .gpkg
 
     func validate() throws {
+        if export == OutputFile.standardOutput { throw ValidationError("--export writes files; give a path, not -") }
         if let from, let to, !(from < to) { throw ValidationError("--from must be before --to") }
     }
 

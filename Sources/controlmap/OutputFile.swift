@@ -14,12 +14,7 @@ enum OutputFile {
         }
         let target = try resolvedTarget(path)
         let folder = target.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RuntimeFailure("cannot create the folder \(folder.path) for \(path)",
-                                 advice: "check that its parent exists and is writable, or choose another -o path")
-        }
+        try createFolder(folder, for: path)
         removeStaleTemporaries(of: target)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -47,15 +42,9 @@ enum OutputFile {
     /// Has `produce` write a file (or, when `folder` is true, a folder) that a library creates itself, in a temporary
     /// folder beside `path`, then moves it over `path` whole: a killed or failed run leaves the old output or nothing.
     static func produce(_ path: String, folder: Bool, _ produce: (String) throws -> Void) throws {
-        let target = URL(fileURLWithPath: path)
+        let target = folder ? URL(fileURLWithPath: path) : try resolvedTarget(path)
         let parent = target.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw RuntimeFailure("cannot create the folder \(parent.path) for \(path)",
-                                 advice: "check that its parent exists and is writable, or choose another -o path")
-        }
-        if !folder { _ = try resolvedTarget(path) }
+        try createFolder(parent, for: path)
         let scratch = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         let made = scratch.appendingPathComponent(target.lastPathComponent)
         do {
@@ -65,6 +54,7 @@ enum OutputFile {
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
         try produce(made.path)
+        let previous = scratch.appendingPathComponent("previous")
         if folder {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) {
@@ -72,15 +62,27 @@ enum OutputFile {
                     throw RuntimeFailure("\(path) is a file", advice: "give a folder name, or remove the file")
                 }
                 // The old folder moves into the scratch folder, which is removed on the way out.
-                guard rename(target.path, scratch.appendingPathComponent("previous").path) == 0 else {
+                guard rename(target.path, previous.path) == 0 else {
                     throw RuntimeFailure("cannot replace \(path): \(String(cString: strerror(errno)))",
                                          advice: "check that the folder is writable")
                 }
             }
         }
         guard rename(made.path, target.path) == 0 else {
-            throw RuntimeFailure("cannot write \(path): \(String(cString: strerror(errno)))",
+            let reason = String(cString: strerror(errno))
+            // The old folder goes back where it was.
+            if folder { rename(previous.path, target.path) }
+            throw RuntimeFailure("cannot write \(path): \(reason)",
                                  advice: "check the free space and that the folder is writable")
+        }
+    }
+
+    private static func createFolder(_ folder: URL, for path: String) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RuntimeFailure("cannot create the folder \(folder.path) for \(path)",
+                                 advice: "check that its parent exists and is writable, or choose another -o path")
         }
     }
 

@@ -42,6 +42,9 @@ struct SnapshotCommand: ParsableCommand {
 
     func validate() throws {
         if layer != nil && format == .text { throw ValidationError("--layer needs --format geojson, json or a GIS format") }
+        if format.vector != nil && output == OutputFile.standardOutput {
+            throw ValidationError("--format \(format.rawValue) writes files; give -o a path, not -")
+        }
     }
 
     func run() throws {
