@@ -24,10 +24,12 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-noto-core"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CQhull", pkgConfig: "qhull_r", providers: [.apt(["libqhull-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
 
         // MARK: - Thin wrappers: the only code that sees C pointers
         .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ", "CQhull"]),
         .target(name: "Canvas", dependencies: ["CCairo", "CDeflate"]),
+        .target(name: "GIS", dependencies: ["CGDAL", "Geometry"]),
 
         // MARK: - Plane geometry in Swift: the Voronoi cells, their arrangement and topology
         .target(name: "Planar", dependencies: ["Geometry"]),
@@ -35,8 +37,8 @@ let package = Package(
         // MARK: - The pipeline, one module per stage
         .target(name: "Gazetteer", dependencies: ["Geometry"]),
         .target(name: "Claims", dependencies: ["Gazetteer", "Geometry", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Territory", dependencies: ["Claims", "Geometry", "Planar"]),
-        .target(name: "Cartography", dependencies: ["Territory", "Canvas"]),
+        .target(name: "Territory", dependencies: ["Claims", "Geometry", "Planar", "GIS"]),
+        .target(name: "Cartography", dependencies: ["Territory", "Canvas", "GIS"]),
 
         // MARK: - The ends: inputs loaded and checked, files written, maps served
         .target(name: "Storage", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography", "Geometry"]),
@@ -51,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "controlmap",
             dependencies: [
-                "Gazetteer", "Claims", "Territory", "Cartography", "Storage", "Server",
+                "Gazetteer", "Claims", "Territory", "Cartography", "Storage", "Server", "GIS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -67,8 +69,9 @@ let package = Package(
         .testTarget(name: "GazetteerTests", dependencies: ["Gazetteer"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims"]),
         .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Planar"]),
-        .testTarget(name: "CartographyTests", dependencies: ["Cartography"]),
-        .testTarget(name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GIS"]),
+        .testTarget(
+            name: "controlmapTests", dependencies: ["controlmap", "Gazetteer", "Geometry"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

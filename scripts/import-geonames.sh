@@ -29,4 +29,4 @@ else
     echo "warning: $admin1 not found; the admin1 (governorate) column stays empty" >&2
 fi
 
-swift run -c release controlmap import --cities500 "$cities500" "${admin1_option[@]}" -o Gazetteer/geonames/SY.csv
+swift run -c release controlmap import geonames --cities500 "$cities500" "${admin1_option[@]}" -o Gazetteer/geonames/SY.csv

@@ -12,5 +12,5 @@ folder=${1:-../shared/data/ocha}
 for file in aleppo_neighbourhoods.json syr_admin1.geojson; do
     [ -f "$folder/$file" ] || { echo "error: $folder/$file not found; give the folder that holds it" >&2; exit 1; }
 done
-swift run -c release controlmap import --ocha-neighbourhoods "$folder/aleppo_neighbourhoods.json" \
+swift run -c release controlmap import ocha-neighbourhoods "$folder/aleppo_neighbourhoods.json" \
     --parent gn-170063 --admin1 "$folder/syr_admin1.geojson" -o Gazetteer/ocha/aleppo-neighbourhoods.csv

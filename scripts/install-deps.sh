@@ -4,8 +4,11 @@
 #   scripts/install-deps.sh --test   also the SVG and PDF readers the tests use, and the browser, load generator
 #                                    and HTTP tools that scripts/serve-checks.sh drives the server with
 set -euo pipefail
-packages=(pkg-config libgeos-dev libqhull-dev libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev libproj-dev fonts-noto-core)
-if [ "${1:-}" = "--test" ]; then packages+=(librsvg2-bin poppler-utils chromium python3-websocket wrk curl); fi
+packages=(pkg-config libgeos-dev libqhull-dev libcairo2-dev libpango1.0-dev libpng-dev libdeflate-dev libproj-dev libgdal-dev
+          fonts-noto-core)
+if [ "${1:-}" = "--test" ]; then
+    packages+=(librsvg2-bin poppler-utils gdal-bin python3-shapely python3-gdal chromium python3-websocket wrk curl)
+fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

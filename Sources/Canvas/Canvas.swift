@@ -16,6 +16,8 @@ public final class Canvas {
     let cairo: OpaquePointer
     private let sink = ByteSink()
     private var finished = false
+    /// Texts and layers kept for an SVG canvas's own `<text>` and `<g id>`; nil for PNG and PDF.
+    let svg: SVGDocument?
 
     /// - Parameters:
     ///   - pixelsPerPoint: PNG resolution (dpi / 72); ignored for SVG and PDF.
@@ -28,6 +30,7 @@ public final class Canvas {
         self.widthPt = widthPt
         self.heightPt = heightPt
         self.format = format
+        svg = format == .svg ? SVGDocument() : nil
         // The sink is owned by this canvas and outlives the surface, which `deinit` destroys first.
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         let surface: OpaquePointer?
@@ -149,7 +152,9 @@ public final class Canvas {
             cairo_surface_finish(surface)
             try checkCairo(cairo_surface_status(surface), "writing \(format)")
         }
-        return format == .svg ? Canvas.renumberingSurfaces(sink.bytes) : sink.bytes
+        guard let svg else { return sink.bytes }
+        return Array(svg.replacingMarkers(in: String(decoding: Canvas.renumberingSurfaces(sink.bytes), as: UTF8.self))
+            .utf8)
     }
 
     /// Cairo names SVG surfaces from a process-wide counter (`surface187`); numbering them from 1 in order of

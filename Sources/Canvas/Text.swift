@@ -64,6 +64,11 @@ extension Canvas {
             }
             let start = (x: origin.x - Double(logical.x) / Double(PANGO_SCALE),
                          y: origin.y - Double(logical.y) / Double(PANGO_SCALE))
+            if svg != nil {
+                recordSVGText(layout, text: text, start: start, font: font, colour: colour, halo: halo,
+                              haloWidthPt: haloWidthPt)
+                return
+            }
             withSavedState {
                 cairo_move_to(cairo, start.x, start.y)
                 if let halo {
@@ -93,6 +98,9 @@ extension Canvas {
         cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
         pango_cairo_context_set_font_options(context, options)
         pango_cairo_context_set_resolution(context, 72)
+        // Vector text keeps glyphs at their exact positions: rounded to whole points, small Arabic labels gain gaps
+        // that PDF readers take for spaces, and copied text comes out as broken words. Pixels keep crisp rounding.
+        pango_context_set_round_glyph_positions(context, format == .png ? 1 : 0)
         pango_layout_context_changed(layout)
         let description = pango_font_description_from_string(font.description)
         defer { pango_font_description_free(description) }

@@ -1,4 +1,5 @@
 import Canvas
+import GIS
 import Geometry
 
 /// A rectangle on the canvas, in points.
@@ -65,6 +66,13 @@ final class MapFrame {
     /// The longitude/latitude under a canvas position.
     func position(x: Double, y: Double) -> LonLat? {
         projection.unproject(ProjectedPoint(x: minX + (x - box.x) / scale, y: maxY - (y - box.y) / scale))
+    }
+
+    /// Where the pixels of a raster of the whole page lie in the projection: the frame's linear mapping holds
+    /// across the page, so the title and legend bands just map to ground outside the view.
+    func georeference(pixelsPerPoint: Double) -> Georeference {
+        Georeference(projection: projection.definition, originX: minX - box.x / scale, originY: maxY + box.y / scale,
+                     pixelWidth: 1 / (scale * pixelsPerPoint), pixelHeight: 1 / (scale * pixelsPerPoint))
     }
 
     /// Adds the polygons that reach into the view to the canvas path.

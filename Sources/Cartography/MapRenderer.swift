@@ -1,6 +1,7 @@
 public import Canvas
 public import Claims
 public import Gazetteer
+public import GIS
 public import Territory
 
 /// What to draw: a date (or two for a diff), where, in which language and format, and how large.
@@ -58,6 +59,14 @@ public struct MapRenderer: Sendable {
         try renderWithLayout(request, series: series).bytes
     }
 
+    /// Renders the request as a PNG and writes its pixels as a GeoTIFF in the view's projection.
+    public func geoTIFF(_ request: MapRequest, series: MapSeries? = nil) throws -> [UInt8] {
+        var raster = request
+        raster.format = .png
+        let map = try renderWithLayout(raster, series: series)
+        return try RasterWriter.geoTIFF(png: map.bytes, georeference: map.georeference)
+    }
+
     /// The stages a render goes through, in order, as `renderWithLayout` reports their ends.
     public static let stages = ["territory", "layout", "raster and labels", "encode"]
 
@@ -90,17 +99,17 @@ public struct MapRenderer: Sendable {
         canvas.withSavedState {
             layout.frame.addFrame(to: canvas)
             canvas.withClip {
-                painter.basemap(basemap)
-                if let diff, let earlier {
-                    painter.diffZones(territory, diff: diff)
-                    painter.fronts(earlier.fronts, earlier: true)
-                } else {
-                    painter.zones(territory)
+                canvas.layer("basemap") { painter.basemap(basemap) }
+                canvas.layer("zones") {
+                    if let diff { painter.diffZones(territory, diff: diff) } else { painter.zones(territory) }
                 }
-                painter.quarters(scenario.gazetteer, basemap: basemap, view: request.view)
-                painter.fronts(territory.fronts, earlier: false)
-                painter.water(basemap, view: request.view)
-                painter.borders(basemap)
+                canvas.layer("quarters") { painter.quarters(scenario.gazetteer, basemap: basemap, view: request.view) }
+                canvas.layer("fronts") {
+                    if let earlier { painter.fronts(earlier.fronts, earlier: true) }
+                    painter.fronts(territory.fronts, earlier: false)
+                }
+                canvas.layer("water") { painter.water(basemap, view: request.view) }
+                canvas.layer("borders") { painter.borders(basemap) }
             }
         }
         var placer = LabelPlacer(bounds: layout.frame.box.insetBy(2))
@@ -109,18 +118,21 @@ public struct MapRenderer: Sendable {
                                 territory: territory, language: request.language, diff: diff)
         let placed = places.draw(placer: &placer, view: request.view)
         let quarterLabels = places.drawQuarterNames(placer: &placer, view: request.view)
-        places.drawNeighbourNames(basemap, placer: &placer)
-        canvas.withSavedState {
-            layout.frame.addFrame(to: canvas)
-            canvas.stroke(style.mutedInk, widthPt: 0.8)
+        canvas.layer("country-labels") { places.drawNeighbourNames(basemap, placer: &placer) }
+        canvas.layer("frame") {
+            canvas.withSavedState {
+                layout.frame.addFrame(to: canvas)
+                canvas.stroke(style.mutedInk, widthPt: 0.8)
+            }
         }
-        furniture.draw(territory: territory, diff: diff, basemap: basemap)
+        canvas.layer("legend") { furniture.draw(territory: territory, diff: diff, basemap: basemap) }
         stageEnded(Self.stages[2])
         let bytes = try canvas.finish()
         stageEnded(Self.stages[3])
         return RenderedMap(bytes: bytes, widthPt: layout.widthPt, heightPt: layout.heightPt,
                            labels: placed.labels + quarterLabels, symbols: placed.symbols, frame: layout.frame.box,
-                           legend: layout.legendBox, patches: placed.patches)
+                           legend: layout.legendBox, patches: placed.patches,
+                           georeference: layout.frame.georeference(pixelsPerPoint: request.pixelsPerPoint))
     }
 }
 
@@ -152,4 +164,7 @@ public struct RenderedMap: Sendable {
     var legend: Box
     /// Small patches of ground that labels of other places keep off.
     var patches: [Box]
+    /// Where a PNG's pixels lie in the view's projection (for a world file); SVG and PDF points times the
+    /// pixels per point of the request map the same way.
+    public var georeference: Georeference
 }

@@ -45,8 +45,13 @@ public struct MapStyle: Sendable {
 
     public init() {}
 
-    /// The family for a language: Arabic text gets an Arabic face so Pango shapes it well.
+    /// The family for a language: Arabic text gets an Arabic face so Pango shapes it well; bilingual text lists
+    /// both, so Arabic words never fall back to a face that the PDF's text extraction splits.
     public func family(for language: Language) -> String {
-        language == .ar ? arabicFamily : latinFamily
+        switch language {
+        case .ar: arabicFamily
+        case .both: latinFamily + ", " + arabicFamily
+        case .en: latinFamily
+        }
     }
 }

@@ -67,10 +67,14 @@ struct PlaceLayer {
             labels.append(.init(placeID: mark.place.id, text: text, x: box.x, y: box.y, width: box.width,
                                 height: box.height))
         }
-        for mark in shown.reversed() { drawSymbol(mark) }
-        for (label, font) in zip(labels, labelFonts) {
-            canvas.drawText(label.text, x: label.x, y: label.y, font: font, colour: style.ink,
-                            halo: style.halo, alignment: language == .ar ? .right : .left)
+        canvas.layer("places") {
+            for mark in shown.reversed() { drawSymbol(mark) }
+        }
+        canvas.layer("labels") {
+            for (label, font) in zip(labels, labelFonts) {
+                canvas.drawText(label.text, x: label.x, y: label.y, font: font, colour: style.ink,
+                                halo: style.halo, alignment: language == .ar ? .right : .left)
+            }
         }
         let symbols = shown.map { RenderedMap.Symbol(placeID: $0.place.id, x: $0.x, y: $0.y, radius: $0.radius,
                                                      fill: symbolColour($0.place).hex) }

@@ -88,7 +88,7 @@ struct ScenarioSettings {
             && digits.allSatisfy { $0.isASCII && $0.isHexDigit }
     }
 
-    private static func yamlLocation(_ error: YamlError, file: String) -> SourceLocation {
+    static func yamlLocation(_ error: YamlError, file: String) -> SourceLocation {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return SourceLocation(file: file, line: mark.line, column: mark.column)
@@ -97,7 +97,7 @@ struct ScenarioSettings {
         }
     }
 
-    private static func yamlProblem(_ error: YamlError) -> String {
+    static func yamlProblem(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
             return problem + "; check indentation and that every key ends with a colon"

@@ -112,7 +112,8 @@ public enum PlaceTable {
         return text
     }
 
-    static func quoted(_ field: String) -> String {
+    /// A CSV field, quoted when it holds a comma, quote or line break.
+    public static func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -23,6 +23,12 @@ extension MultiPolygon {
         return String(cString: reason)
     }
 
+    /// The area with every vertex on a grid of `gridDegrees`, still valid: what a file that stores rounded coordinates
+    /// (GeoJSON's six decimals, KML's fifteen digits) should be given, since rounding alone can make edges cross.
+    public func snapped(toGrid gridDegrees: Double) throws -> MultiPolygon {
+        try unaryOperation("precision") { GEOSGeom_setPrecision_r($0, $1, gridDegrees, 0) }
+    }
+
     /// The same area made valid (self-intersections resolved), for areas read from users' files.
     public func madeValid() throws -> MultiPolygon {
         try unaryOperation("make valid") { GEOSMakeValid_r($0, $1) }

@@ -73,7 +73,7 @@ final class MapService: Sendable {
         let date = try query.date(scenario: version.workspace.scenario)
         return try await made("\(version.generation) snapshot \(date)", version) { workspace in
             let territory = try workspace.territory.map(at: date)
-            return Artifact(bytes: Array((territory.geoJSON(scenario: workspace.scenario).serialized() + "\n").utf8),
+            return Artifact(bytes: Array((try territory.geoJSON(scenario: workspace.scenario).serialized() + "\n").utf8),
                             contentType: ContentType.geoJSON)
         }.response(to: request)
     }

@@ -9,7 +9,8 @@ import Synchronization
 /// started is refused with 503 rather than run, so a backlog of slow maps does not hold up the shutdown.
 final class RenderQueue: Sendable {
     private let queue: DispatchQueue
-    private let stopping = Atomic<Bool>(false)
+    /// Set once the server is asked to stop; readable by tests.
+    let stopping = Atomic<Bool>(false)
 
     init(label: String) {
         queue = DispatchQueue(label: label)

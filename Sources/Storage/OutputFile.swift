@@ -14,12 +14,7 @@ public enum OutputFile {
         }
         let target = try resolvedTarget(path)
         let folder = target.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RuntimeFailure("cannot create the folder \(folder.path) for \(path)",
-                                 advice: "check that its parent exists and is writable, or choose another -o path")
-        }
+        try createFolder(folder, for: path)
         removeStaleTemporaries(of: target)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -41,6 +36,53 @@ public enum OutputFile {
         } catch {
             unlink(temporary.path)
             throw error
+        }
+    }
+
+    /// Has `produce` write a file (or, when `folder` is true, a folder) that a library creates itself, in a temporary
+    /// folder beside `path`, then moves it over `path` whole: a killed or failed run leaves the old output or nothing.
+    public static func produce(_ path: String, folder: Bool, _ produce: (String) throws -> Void) throws {
+        let target = folder ? URL(fileURLWithPath: path) : try resolvedTarget(path)
+        let parent = target.deletingLastPathComponent()
+        try createFolder(parent, for: path)
+        let scratch = parent.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let made = scratch.appendingPathComponent(target.lastPathComponent)
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)
+        } catch {
+            throw RuntimeFailure("cannot write in \(parent.path)", advice: "check that the folder is writable")
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try produce(made.path)
+        let previous = scratch.appendingPathComponent("previous")
+        if folder {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) {
+                guard isFolder.boolValue else {
+                    throw RuntimeFailure("\(path) is a file", advice: "give a folder name, or remove the file")
+                }
+                // The old folder moves into the scratch folder, which is removed on the way out.
+                guard rename(target.path, previous.path) == 0 else {
+                    throw RuntimeFailure("cannot replace \(path): \(String(cString: strerror(errno)))",
+                                         advice: "check that the folder is writable")
+                }
+            }
+        }
+        guard rename(made.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            // The old folder goes back where it was.
+            if folder { rename(previous.path, target.path) }
+            throw RuntimeFailure("cannot write \(path): \(reason)",
+                                 advice: "check the free space and that the folder is writable")
+        }
+    }
+
+    private static func createFolder(_ folder: URL, for path: String) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RuntimeFailure("cannot create the folder \(folder.path) for \(path)",
+                                 advice: "check that its parent exists and is writable, or choose another -o path")
         }
     }
 

@@ -36,16 +36,9 @@ extension ControlDiff {
         ])
     }
 
-    /// The geometry of the ground that changed hands, one feature per (from → to) pair.
-    public func geoJSON() -> JSONValue {
-        .object([("type", .string("FeatureCollection")), ("features", .array(transfers.map { transfer in
-            GeoJSON.feature(GeoJSON.geometry(transfer.area), [
-                ("kind", .string("transfer")), ("from", .optional(transfer.from)), ("to", .optional(transfer.to)),
-                ("from_state", .string(transfer.fromKind.name)), ("to_state", .string(transfer.toKind.name)),
-                ("change", .string(transfer.change.rawValue)),
-                ("km2", .number(transfer.areaKm2, decimals: 1)),
-            ])
-        }))])
+    /// The geometry of the ground that changed state, one feature per (from → to) pair (see `changesLayer()`).
+    public func geoJSON() throws -> JSONValue {
+        GeoJSON.collection([try changesLayer()])
     }
 }
 

@@ -1,53 +1,14 @@
 public import Claims
 public import Gazetteer
+public import GIS
 import Geometry
 
 extension TerritoryMap {
-    /// An RFC 7946 FeatureCollection: zones (`kind` zone, shared, contested or abandoned, with `actor`,
-    /// `actor_name`, `km2`), front
-    /// lines (`kind` front, `actors`) and places (`kind` place, with controller, status, since and sources).
-    public func geoJSON(scenario: Scenario) -> JSONValue {
-        var features = [JSONValue]()
-        for zone in zones {
-            let properties: [(String, JSONValue)]
-            switch zone.kind {
-            case .held(let actor):
-                properties = [("kind", .string("zone")), ("actor", .string(actor)),
-                              ("actor_name", .optional(scenario.actor(id: actor)?.nameEn)),
-                              ("km2", .number(zone.areaKm2, decimals: 1))]
-            case .contested(let among), .shared(let among):
-                let kind = if case .shared = zone.kind { "shared" } else { "contested" }
-                properties = [("kind", .string(kind)), ("actor", .null),
-                              ("actors", .array(among.map(JSONValue.string))),
-                              ("actor_name", .string(among.compactMap { scenario.actor(id: $0)?.nameEn }
-                                  .joined(separator: " / "))),
-                              ("km2", .number(zone.areaKm2, decimals: 1))]
-            case .abandoned:
-                properties = [("kind", .string("abandoned")), ("actor", .null), ("km2", .number(zone.areaKm2, decimals: 1))]
-            case .unreported:
-                continue
-            }
-            features.append(GeoJSON.feature(GeoJSON.geometry(zone.area), properties))
-        }
-        for front in fronts {
-            features.append(GeoJSON.feature(GeoJSON.geometry(front.line), [
-                ("kind", .string("front")), ("actors", .array(front.actors.map(JSONValue.string))),
-            ]))
-        }
-        for placeID in snapshot.controls.keys.sorted() {
-            guard let place = scenario.gazetteer.place(id: placeID), let control = snapshot.controls[placeID] else {
-                continue
-            }
-            features.append(GeoJSON.feature(GeoJSON.point(place.lonLat), [
-                ("kind", .string("place")), ("id", .string(place.id)), ("name", .string(place.nameEn)),
-                ("name_ar", .string(place.nameAr)), ("place_kind", .string(place.kind.rawValue)),
-                ("controller", .optional(control.state.controller)), ("status", .string(control.state.statusName)),
-                ("since", .string(control.since.description)),
-                ("sources", .array(control.citations.map(GeoJSON.citation))),
-            ]))
-        }
-        return .object([("type", .string("FeatureCollection")), ("date", .string(snapshot.date.description)),
-                        ("features", .array(features))])
+    /// An RFC 7946 FeatureCollection of the zones, contested, fronts and places layers (see `layers(scenario:)`):
+    /// zones (`kind` zone, shared, contested or abandoned, with `actor`, `actor_name`, `km2`), front lines (`kind`
+    /// front, `actors`) and places (`kind` place, with controller, status, since and sources).
+    public func geoJSON(scenario: Scenario) throws -> JSONValue {
+        GeoJSON.collection(try layers(scenario: scenario), date: snapshot.date)
     }
 }
 
@@ -64,8 +25,36 @@ extension ControlState {
 
 /// GeoJSON building blocks; coordinates with 6 decimals (about 10 cm).
 public enum GeoJSON {
-    public static func feature(_ geometry: JSONValue, _ properties: [(String, JSONValue)]) -> JSONValue {
-        .object([("type", .string("Feature")), ("geometry", geometry), ("properties", .object(properties))])
+    /// The grid, in degrees, that six decimals can hold.
+    public static let grid = 1e-6
+
+    /// One FeatureCollection of the features of `layers` in order, with the map's date when there is one.
+    public static func collection(_ layers: [FeatureLayer], date: Day? = nil) -> JSONValue {
+        let features = JSONValue.array(layers.flatMap { $0.features.map(feature) })
+        return .object([("type", .string("FeatureCollection"))] + (date.map { [("date", .string($0.description))] } ?? [])
+            + [("features", features)])
+    }
+
+    public static func feature(_ feature: Feature) -> JSONValue {
+        let geometry = switch feature.geometry {
+        case .point(let position): point(position)
+        case .lines(let lines): GeoJSON.geometry(lines)
+        case .area(let area): GeoJSON.geometry(area)
+        }
+        return .object([("type", .string("Feature")), ("id", .string(feature.id)), ("geometry", geometry),
+                        ("properties", .object(feature.properties.map { ($0.0, json($0.1)) }))])
+    }
+
+    /// Lists and records stay arrays: GeoJSON holds them as they are.
+    private static func json(_ value: FieldValue) -> JSONValue {
+        switch value {
+        case .null: .null
+        case .text(let text): .string(text)
+        case .real(let number, let decimals): .number(number, decimals: decimals)
+        case .list(let items): .array(items.map(JSONValue.string))
+        case .records(let keys, let rows): .array(rows.map { row in .object(zip(keys, row.map(JSONValue.string))
+                .map { ($0.0, $0.1) }) })
+        }
     }
 
     public static func point(_ position: LonLat) -> JSONValue {

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Claims
 import Foundation
-import Storage
 import Gazetteer
+import GIS
+import Storage
 import Territory
 
 struct Diff: ParsableCommand {
@@ -14,6 +15,10 @@ struct Diff: ParsableCommand {
             Examples:
               controlmap diff --from 2024-11-26 --to 2024-11-30
               controlmap diff --from 2024-11-26 --to 2024-12-08 --format json --geojson Output/changed.geojson
+              controlmap diff --from 2024-11-26 --to 2024-11-30 --export Output/diff.gpkg
+
+            --export writes, through GDAL, the layers of the later date (zones, contested, fronts, places) and \
+            the ground that changed (changes), as a GeoPackage or, with --export-format, shp, kml or csv.
             """)
 
     @OptionGroup var input: InputOptions
@@ -32,7 +37,15 @@ struct Diff: ParsableCommand {
         + "instead of the summary)."))
     var geojson: String?
 
+    @Option(help: ArgumentHelp("Also write the five layers to this GeoPackage (or folder, for shp and csv).",
+                               valueName: "path"))
+    var export: String?
+
+    @Option(help: "gpkg, shp, kml or csv.")
+    var exportFormat: VectorFormat = .gpkg
+
     func validate() throws {
+        if export == OutputFile.standardOutput { throw ValidationError("--export writes files; give a path, not -") }
         if let from, let to, !(from < to) { throw ValidationError("--from must be before --to") }
     }
 
@@ -44,6 +57,10 @@ struct Diff: ParsableCommand {
         guard start < end else { throw ValidationError("--from \(start) must be before --to \(end)") }
         let diff = try reportingInputErrors { () throws -> ControlDiff in
             try workspace.territory.diff(from: start, to: end)
+        }
+        if let export {
+            let layers = try reportingInputErrors { try workspace.territory.layers(at: end, since: start) }
+            try VectorExport.write(layers, format: exportFormat, to: export, date: end)
         }
         if let geojson {
             try OutputFile.write(Array((diff.geoJSON().serialized() + "\n").utf8), to: geojson)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Canvas
 import Foundation
 import Gazetteer
+import GIS
 import Geometry
 import Storage
 
@@ -21,6 +22,8 @@ enum ErrorReport {
         case let failure as GeometryError:
             printError("error: geometry failed (\(failure)); run `controlmap check`, and if it finds no problem, "
                 + "report this with the scenario")
+        case let failure as GISError:
+            printError("error: \(failure)")
         case let failure as CanvasError:
             printError("error: drawing failed (\(failure)); check the free memory, or try a smaller --width")
         default:

@@ -4,6 +4,7 @@ import Cartography
 import Claims
 import Foundation
 import Gazetteer
+import GIS
 import Geometry
 import Storage
 
@@ -66,9 +67,12 @@ struct MapOptions: ParsableArguments {
     }
 }
 
-/// Machine or human output of `snapshot`.
+/// Machine or human output of `snapshot`, or its layers in a GIS format.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, geojson
+    case text, json, geojson, gpkg, shp, kml, csv
+
+    /// The GIS format GDAL writes, or nil for the formats written here.
+    var vector: VectorFormat? { VectorFormat(rawValue: rawValue) }
 }
 
 /// Machine or human output of the commands that write no geometry.

@@ -4,12 +4,13 @@ import Canvas
 import Cartography
 import Claims
 import Foundation
-import Storage
 import Gazetteer
+import GIS
+import Storage
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw the control map of a date, or a diff map of two dates, as PNG, SVG or PDF.",
+        abstract: "Draw the control map of a date, or a diff map of two dates, as PNG, SVG, PDF or GeoTIFF.",
         discussion: """
             With no arguments, draws the scenario's latest date in its default view as PNG and SVG into Output/ \
             and prints the paths.
@@ -19,9 +20,14 @@ struct Render: ParsableCommand {
               controlmap render --date 2024-12-08 --view syria --lang ar --format pdf -o Output/syria-ar.pdf
               controlmap render --diff 2024-11-26..2024-11-30 --view northwest
               controlmap render --date 2024-11-30 --legend-period 2024-11-26..2024-12-08
+              controlmap render --date 2024-11-30 --view aleppo-city --world-file
+              controlmap render --date 2024-11-30 --view northwest --format tif
 
             --legend-period lays the map out as `timeline` does for that period (one legend for every day, room \
             for the longest date and footer), so the map is the same image as the timeline's frame of its date.
+            --world-file writes a world file (.pgw) and the projection (.prj) beside a PNG, so that GIS programs \
+            place it; --format tif writes a GeoTIFF in the view's projection. Both cover the whole page: the \
+            title and legend bands lie on ground outside the view.
             """)
 
     @OptionGroup var input: InputOptions
@@ -37,8 +43,11 @@ struct Render: ParsableCommand {
     @Option(help: "Lay the map out as a timeline of FROM..TO does (the date must lie in it).")
     var legendPeriod: String?
 
-    @Option(help: "png, svg or pdf; default with no -o: png and svg.")
-    var format: ImageFormat?
+    @Option(help: "png, svg, pdf or tif (GeoTIFF); default with no -o: png and svg.")
+    var format: MapFileFormat?
+
+    @Flag(help: "Also write a world file (.pgw), its projection (.prj) and GDAL's .png.aux.xml beside the PNG.")
+    var worldFile = false
 
     @Option(name: .shortAndLong,
             help: "Output file (- for stdout); default: Output/<scenario>-<date>-<view>-<lang>.<format>.")
@@ -46,6 +55,9 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if diff != nil, date != nil { throw ValidationError("give either --date or --diff FROM..TO, not both") }
+        if worldFile && (format.map { $0 != .png } ?? false || output == OutputFile.standardOutput) {
+            throw ValidationError("--world-file goes with a PNG file: give --format png and an -o path, not -")
+        }
         if let diff, DayRange(diff).map({ $0.from < $0.to }) != true {
             throw ValidationError("--diff must be FROM..TO with two dates, e.g. 2024-11-26..2024-11-30")
         }
@@ -74,51 +86,72 @@ struct Render: ParsableCommand {
                 try MapSeries(territory: workspace.territory, period: period.from...period.to, view: mapView)
             }
         }
-        let formats: [ImageFormat] = format.map { [$0] } ?? (output.map { [ImageFormat(path: $0) ?? .png] } ?? [.png, .svg])
+        let formats: [MapFileFormat] = format.map { [$0] }
+            ?? (output.map { [MapFileFormat(path: $0) ?? .png] } ?? [.png, .svg])
         let renderer = MapRenderer(basemap: workspace.basemap, territory: workspace.territory)
-        let requests = formats.map { imageFormat in
-            MapRequest(date: day, diffFrom: range?.from, view: mapView, language: map.lang, format: imageFormat,
-                       widthPx: map.width, dpi: map.dpi)
+        let requests = formats.map { fileFormat in
+            MapRequest(date: day, diffFrom: range?.from, view: mapView, language: map.lang,
+                       format: fileFormat.image ?? .png, widthPx: map.width, dpi: map.dpi)
         }
         // The formats are drawn at once, one per core; each file's bytes depend on its drawing alone.
-        let results = Outcomes(count: requests.count)
+        let results = Outcomes<(bytes: [UInt8], georeference: Georeference?)>(count: requests.count)
         DispatchQueue.concurrentPerform(iterations: requests.count) { index in
-            results.set(index, Result { try renderer.render(requests[index], series: series) })
+            results.set(index, Result {
+                if formats[index] == .tif { return (try renderer.geoTIFF(requests[index], series: series), nil) }
+                let map = try renderer.renderWithLayout(requests[index], series: series)
+                return (map.bytes, map.georeference)
+            })
         }
-        for (request, result) in zip(requests, results.all) {
-            let bytes = try reportingInputErrors { try result.get() }
-            let path = output ?? defaultPath(request, scenarioName: input.scenarioURL.lastPathComponent)
-            try OutputFile.write(bytes, to: path)
+        for (index, result) in results.all.enumerated() {
+            let file = try reportingInputErrors { try result.get() }
+            let path = output ?? defaultPath(requests[index], extension: formats[index].rawValue,
+                                             scenarioName: input.scenarioURL.lastPathComponent)
+            try OutputFile.write(file.bytes, to: path)
+            if worldFile, formats[index] == .png, let georeference = file.georeference {
+                try writeWorldFile(georeference, beside: path)
+            }
             if path != OutputFile.standardOutput { print(path) }
         }
     }
 
-    private func defaultPath(_ request: MapRequest, scenarioName: String) -> String {
+    /// `NAME.pgw` and `NAME.prj` beside `NAME.png`, and GDAL's `NAME.png.aux.xml` with the same projection.
+    private func writeWorldFile(_ georeference: Georeference, beside path: String) throws {
+        let base = URL(fileURLWithPath: path).deletingPathExtension().path
+        let files = [(base + ".pgw", georeference.worldFile), (base + ".prj", try georeference.prj() + "\n"),
+                     (path + ".aux.xml", try georeference.auxXML())]
+        for (file, text) in files {
+            try OutputFile.write(Array(text.utf8), to: file)
+            print(file)
+        }
+    }
+
+    private func defaultPath(_ request: MapRequest, extension: String, scenarioName: String) -> String {
         let dates = request.diffFrom.map { "\($0)-to-\(request.date)" } ?? "\(request.date)"
         let kind = request.diffFrom == nil ? "" : "diff-"
-        return "Output/\(scenarioName)-\(kind)\(dates)-\(request.view.id)-\(request.language.rawValue).\(request.format.rawValue)"
+        return "Output/\(scenarioName)-\(kind)\(dates)-\(request.view.id)-\(request.language.rawValue).\(`extension`)"
     }
 }
 
 /// The files of one render, filled in by the threads that draw them.
-private final class Outcomes: @unchecked Sendable {
+private final class Outcomes<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var outcomes: [Result<[UInt8], Error>]
+    private var outcomes: [Result<Value, Error>?]
 
     init(count: Int) {
-        outcomes = Array(repeating: .success([]), count: count)
+        outcomes = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ outcome: Result<[UInt8], Error>) {
+    func set(_ index: Int, _ outcome: Result<Value, Error>) {
         lock.lock()
         outcomes[index] = outcome
         lock.unlock()
     }
 
-    var all: [Result<[UInt8], Error>] {
+    /// Every outcome; call once `concurrentPerform` has returned, when each is set.
+    var all: [Result<Value, Error>] {
         lock.lock()
         defer { lock.unlock() }
-        return outcomes
+        return outcomes.map { $0! }
     }
 }
 
@@ -135,9 +168,16 @@ struct DayRange {
     }
 }
 
-extension ImageFormat {
-    /// The format a file name's extension names.
+/// The files `render` writes: the canvas's images, and GeoTIFF made from the PNG.
+enum MapFileFormat: String, ExpressibleByArgument, CaseIterable {
+    case png, svg, pdf, tif
+
+    /// The format a file name's extension names (`.tiff` too).
     init?(path: String) {
-        self.init(rawValue: URL(fileURLWithPath: path).pathExtension.lowercased())
+        let name = URL(fileURLWithPath: path).pathExtension.lowercased()
+        self.init(rawValue: name == "tiff" ? "tif" : name)
     }
+
+    /// What the canvas draws; nil for GeoTIFF, drawn as PNG first.
+    var image: ImageFormat? { ImageFormat(rawValue: rawValue) }
 }

@@ -21,8 +21,15 @@ enum CLI {
     static func run(_ arguments: [String], in folder: URL = root, environment: [String: String] = [:]) throws
         -> Result
     {
+        try execute(binary, arguments, in: folder, environment: environment)
+    }
+
+    /// Runs any program, such as GDAL's tools that read what the binary wrote.
+    static func execute(_ program: URL, _ arguments: [String], in folder: URL = root,
+                        environment: [String: String] = [:]) throws -> Result
+    {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -1,0 +1,147 @@
+internal import CCairo
+import Foundation
+
+/// What an SVG map gains over Cairo's own SVG: text as `<text>` with its fonts named, so a desk can edit, search
+/// and restyle it, and each layer a `<g id>`. Cairo's SVG surface knows neither, so the canvas draws a marker
+/// (a speck whose colour encodes what it stands for) at each layer boundary and text, and `finish()` replaces
+/// the markers in Cairo's output.
+final class SVGDocument {
+    /// A marker's meaning, in its red channel.
+    enum Marker: Int {
+        case layerStart = 1, layerEnd = 2, text = 3
+    }
+
+    /// The opacity that tells a marker from a drawing.
+    static let markerOpacity = 0.0123
+
+    private(set) var layers: [String] = []
+    private(set) var texts: [String] = []
+
+    func addLayer(_ id: String) -> Int {
+        layers.append(id)
+        return layers.count - 1
+    }
+
+    func addText(_ element: String) -> Int {
+        texts.append(element)
+        return texts.count - 1
+    }
+
+    /// Cairo's SVG with the markers replaced: a layer boundary closes and reopens the clip groups around it, so
+    /// that each layer is a group of its own at the top of the drawing, and a text marker becomes its `<text>`.
+    func replacingMarkers(in svg: String) -> String {
+        var output = [Substring]()
+        var open = [Substring]()
+        var inBody = false
+        for line in svg.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard inBody else {
+                output.append(line)
+                inBody = line.hasPrefix("<g id=\"surface")
+                continue
+            }
+            if let (marker, index) = marker(in: line) {
+                switch marker {
+                case .layerStart:
+                    output += Array(repeating: "</g>", count: open.count)
+                    output.append("<g id=\"\(layers[index])\">")
+                    output += open
+                case .layerEnd:
+                    output += Array(repeating: "</g>", count: open.count + 1)
+                    output += open
+                case .text:
+                    output.append(Substring(texts[index]))
+                }
+                continue
+            }
+            if line.hasPrefix("<g") && !line.hasSuffix("/>") {
+                open.append(line)
+            } else if line == "</g>" {
+                if open.isEmpty { inBody = false } else { open.removeLast() }
+            }
+            output.append(line)
+        }
+        return output.joined(separator: "\n")
+    }
+
+    /// The marker a line of Cairo's SVG draws, decoded from `fill:rgb(r%,g%,b%);fill-opacity:0.0123`.
+    private func marker(in line: Substring) -> (Marker, Int)? {
+        guard line.contains("fill-opacity:\(Self.markerOpacity);"), let start = line.range(of: "fill:rgb(") else {
+            return nil
+        }
+        let channels = line[start.upperBound...].prefix { $0 != ")" }.split(separator: ",").map {
+            Int(((Double($0.dropLast()) ?? 0) * 2.55).rounded())
+        }
+        guard channels.count == 3, let marker = Marker(rawValue: channels[0]) else { return nil }
+        return (marker, channels[1] * 256 + channels[2])
+    }
+
+    /// `<text>` with one `<tspan>` per line at its baseline; the halo is a stroke painted under the fill.
+    static func textElement(lines: [(text: String, x: Double, y: Double)], font: Font, colour: RGBA, halo: RGBA?,
+                            haloWidthPt: Double) -> String {
+        let families = font.family.split(separator: ",").map { "'\($0.trimmingCharacters(in: .whitespaces))'" }
+        var style = "font-family:\(families.joined(separator: ","));font-size:\(number(font.sizePt))px;"
+            + "font-weight:\(font.bold ? "bold" : "normal");fill:\(colour.hex);fill-opacity:\(number(colour.alpha))"
+        if let halo {
+            style += ";stroke:\(halo.hex);stroke-opacity:\(number(halo.alpha));stroke-width:\(number(haloWidthPt))"
+                + ";stroke-linejoin:round;paint-order:stroke"
+        }
+        let spans = lines.map { line in
+            "<tspan x=\"\(number(line.x))\" y=\"\(number(line.y))\">\(escaped(line.text))</tspan>"
+        }
+        return "<text xml:space=\"preserve\" style=\"\(style)\">" + spans.joined() + "</text>"
+    }
+
+    private static func number(_ value: Double) -> String {
+        String(format: "%.3f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+    }
+
+    private static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
+
+extension Canvas {
+    /// Draws `body` as one layer: in SVG, a group with this id (each id once per map); elsewhere just `body`.
+    public func layer(_ id: String, _ body: () throws -> Void) rethrows {
+        guard let svg else { return try body() }
+        drawMarker(.layerStart, svg.addLayer(id))
+        try body()
+        drawMarker(.layerEnd, 0)
+    }
+
+    /// A speck at the top left, outside any clip, whose colour says which marker it is.
+    func drawMarker(_ marker: SVGDocument.Marker, _ index: Int) {
+        precondition(index < 65_536, "an SVG map holds at most 65536 texts")
+        cairo_save(cairo)
+        cairo_reset_clip(cairo)
+        cairo_new_path(cairo)
+        cairo_rectangle(cairo, 0, 0, 0.01, 0.01)
+        cairo_set_source_rgba(cairo, Double(marker.rawValue) / 255, Double(index / 256) / 255,
+                              Double(index % 256) / 255, SVGDocument.markerOpacity)
+        cairo_fill(cairo)
+        cairo_restore(cairo)
+    }
+
+    /// Records a laid-out text as SVG `<text>`, one `<tspan>` per Pango line, and marks its place in the drawing.
+    func recordSVGText(_ layout: OpaquePointer, text: String, start: (x: Double, y: Double), font: Font, colour: RGBA,
+                       halo: RGBA?, haloWidthPt: Double) {
+        guard let svg, let iterator = pango_layout_get_iter(layout) else { return }
+        defer { pango_layout_iter_free(iterator) }
+        let bytes = Array(text.utf8)
+        var lines = [(text: String, x: Double, y: Double)]()
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iterator) else { continue }
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            let from = Int(line.pointee.start_index), count = Int(line.pointee.length)
+            let slice = bytes[min(from, bytes.count)..<min(from + count, bytes.count)]
+            lines.append((String(decoding: slice, as: UTF8.self),
+                          start.x + Double(logical.x) / Double(PANGO_SCALE),
+                          start.y + Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE)))
+        } while pango_layout_iter_next_line(iterator) != 0
+        let element = SVGDocument.textElement(lines: lines, font: font, colour: colour, halo: halo,
+                                              haloWidthPt: haloWidthPt)
+        drawMarker(.text, svg.addText(element))
+    }
+}
