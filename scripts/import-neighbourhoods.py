@@ -5,6 +5,13 @@ Source: UN OCHA (CC BY 3.0 IGO). Aleppo: the city_neighbourhoods layer (aleppo_n
 pCode, nameEnglish, nameArabic, centerLatitude/centerLongitude and a WKT boundary). Damascus: the 2015 city
 neighbourhoods (damascus_neighbourhoods_2015.geojson: 64 features with HAY_EN and HAY_PCODE; no Arabic names).
 
+OCHA gives Damascus's neighbourhoods no Arabic names. A neighbourhood takes the Arabic name of a point of the
+gazetteer's other layers (OCHA communities, Who's On First, GeoNames, curated rows) that lies inside its outline or
+within 1.5 km of its centroid and whose Latin name, or one of its alternates, is the neighbourhood's after
+place_names.latin_key; its source then names that point ("; Arabic name: OCHA communities C1002"), and the point's
+other spellings become alternates. A neighbourhood without such a point keeps an empty Arabic name. The matches
+and the neighbourhoods left without one are printed.
+
 Each neighbourhood becomes a gazetteer place (id "ocha-" and its P-code in lower case, kind neighbourhood, the
 city as parent) whose point is OCHA's centre (Aleppo) or the outline's pole of inaccessibility (Damascus). The
 outlines are cut into a clean coverage (an overlap goes to the lower P-code) on a 1e-5 degree grid. Damascus's
@@ -17,19 +24,25 @@ neighbourhood Mazzeh beside it.
 import json
 import os
 import sys
+from collections import Counter
 
+import place_names
 import polygon_parts
 import shapely
 from shapely import wkt
-from shapely.geometry import Polygon, mapping, shape
+from shapely.geometry import Point, Polygon, mapping, shape
 from shapely.ops import polylabel, unary_union
 from shapely.validation import make_valid
 
 CREDIT = "UN OCHA city neighbourhoods of Aleppo and Damascus (CC BY 3.0 IGO)"
+ARABIC_CREDIT = ("UN OCHA communities (CC BY 3.0 IGO), Who's On First (CC0) and GeoNames (CC BY 4.0), as each "
+                 "feature's source says")
 ALEPPO = "gn-170063"
 DAMASCUS = "gn-170654"
 #: Damascus names changed by P-code (OCHA's spelling stays an alternate name).
 RENAMED = {"C10011027": "Old Damascus", "C10011070": "Mazzeh Airport grounds"}
+#: How far from a neighbourhood's centroid a point outside its outline may lie and still name it.
+NEAR_KM = 1.5
 
 
 def polygonal(geometry):
@@ -85,6 +98,69 @@ def damascus(folder):
     return rows
 
 
+def same_named_points(row, points):
+    """(point, km from the centroid, its Latin names that match) for the points inside the outline or within NEAR_KM
+    of its centroid with a Latin name that is the neighbourhood's after place_names.latin_key, nearest first."""
+    keys = {place_names.latin_key(name) for name in [row["name_en"]] + row["alt_names"].split("|") if name}
+    centroid = row["shape"].centroid
+    found = []
+    for point in points:
+        km = place_names.distance_km(centroid.y, centroid.x, point["lat"], point["lon"])
+        if km > NEAR_KM and not row["shape"].contains(Point(point["lon"], point["lat"])):
+            continue
+        latin = [name for name in point["latin"] if place_names.latin_key(name) in keys]
+        if latin:
+            found.append((point, km, latin))
+    return sorted(found, key=lambda item: item[1])
+
+
+def arabic_names(rows, root):
+    """Fills name_ar of rows without one from the gazetteer's points of the same name. Points whose main Latin name
+    matches come before those matched by an alternate; among them the Arabic name most of them give wins, then the
+    nearest point's. Returns (row, name_ar, distance in km, sources) for each match."""
+    west, south, east, north = unary_union([row["shape"] for row in rows]).bounds
+    margin = 0.05  # degrees, more than NEAR_KM
+    points = place_names.gazetteer_points(root, south - margin, west - margin, north + margin, east + margin)
+    matches = []
+    for row in rows:
+        found = same_named_points(row, points)
+        if row["name_ar"] or not found:
+            continue
+        main = [item for item in found if item[0]["name_en"] in item[2]] or found
+        votes = Counter(place_names.folded(point["name_ar"]) for point, _, _ in main)
+        point, km, _ = min(main, key=lambda item: -votes[place_names.folded(item[0]["name_ar"])])
+        name_ar = point["name_ar"]
+        # Every point that gives this Arabic name is cited; the points' other spellings of both names become
+        # alternates (not their other names: "مخيم اليرموك" is the camp's).
+        sources = []
+        for other, _, _ in found:
+            if place_names.folded(name_ar) in {place_names.folded(name) for name in other["arabic"]}:
+                sources += [part for part in other["source"].split(" / ") if part not in sources]
+        spellings = [name for name in row["alt_names"].split("|") if name]
+        known = {place_names.folded(name) for name in [row["name_en"], name_ar] + spellings}
+        for other, _, latin in found:
+            arabic = [name for name in other["arabic"]
+                      if place_names.arabic_key(name) == place_names.arabic_key(name_ar)]
+            for name in latin + arabic:
+                if place_names.folded(name) not in known:
+                    known.add(place_names.folded(name))
+                    spellings.append(name)
+        row["name_ar"], row["alt_names"] = name_ar, "|".join(spellings)
+        row["source"] += "; Arabic name: " + " / ".join(sources)
+        matches.append((row, name_ar, km, sources))
+    return matches
+
+
+def report(city, rows, matches):
+    """Prints the matches (English name, Arabic name, distance from the centroid, sources) and the rest."""
+    print(f"{city}: Arabic names found for {len(matches)} of {len(rows)} neighbourhoods", file=sys.stderr)
+    for row, name_ar, km, sources in sorted(matches, key=lambda match: match[0]["pcode"]):
+        print(f"  {row['pcode']} {row['name_en']} -> {name_ar}  {km:.2f} km  {' / '.join(sources)}",
+              file=sys.stderr)
+    unmatched = [row["name_en"] for row in sorted(rows, key=lambda r: r["pcode"]) if not row["name_ar"]]
+    print(f"{city}: no Arabic name for {len(unmatched)}: {', '.join(unmatched)}", file=sys.stderr)
+
+
 def tiled(rows):
     """Valid outlines on a 1e-5 degree grid that do not overlap: each takes only what lower P-codes left."""
     taken = Polygon()
@@ -106,11 +182,11 @@ def feature(row):
     return {"type": "Feature", "properties": properties, "geometry": rounded(row["shape"])}
 
 
-def write(path, features):
+def write(path, features, attribution=CREDIT):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = path + ".tmp"
     with open(temporary, "w", encoding="utf-8") as out:
-        json.dump({"type": "FeatureCollection", "attribution": CREDIT, "features": features}, out,
+        json.dump({"type": "FeatureCollection", "attribution": attribution, "features": features}, out,
                   ensure_ascii=False, separators=(",", ":"))
         out.write("\n")
     os.replace(temporary, path)
@@ -121,8 +197,15 @@ def main(folder):
     edges = []
     for city, name, rows in [(ALEPPO, "aleppo", aleppo(folder)), (DAMASCUS, "damascus", damascus(folder))]:
         tiled(rows)
+        attribution = CREDIT
+        if city == DAMASCUS:
+            named = [row for row in rows if row["name_en"] != "Unknown"]
+            matches = arabic_names(named, root)
+            report(name, named, matches)
+            if matches:
+                attribution += "; Arabic names of Damascus neighbourhoods: " + ARABIC_CREDIT
         places = [feature(row) for row in sorted(rows, key=lambda r: r["pcode"]) if row["name_en"] != "Unknown"]
-        write(os.path.join(root, "Gazetteer/neighbourhoods", name + ".geojson"), places)
+        write(os.path.join(root, "Gazetteer/neighbourhoods", name + ".geojson"), places, attribution)
         edge = polygonal(shapely.set_precision(unary_union([row["shape"] for row in rows]), 1e-5))
         edges.append({"type": "Feature", "properties": {"place": city, "kind": "city_edge"},
                       "geometry": rounded(edge)})
