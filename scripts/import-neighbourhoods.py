@@ -5,12 +5,17 @@ Source: UN OCHA (CC BY 3.0 IGO). Aleppo: the city_neighbourhoods layer (aleppo_n
 pCode, nameEnglish, nameArabic, centerLatitude/centerLongitude and a WKT boundary). Damascus: the 2015 city
 neighbourhoods (damascus_neighbourhoods_2015.geojson: 64 features with HAY_EN and HAY_PCODE; no Arabic names).
 
-OCHA gives Damascus's neighbourhoods no Arabic names. A neighbourhood takes the Arabic name of a point of the
-gazetteer's other layers (OCHA communities, Who's On First, GeoNames, curated rows) that lies inside its outline or
-within 1.5 km of its centroid and whose Latin name, or one of its alternates, is the neighbourhood's after
-place_names.latin_key; its source then names that point ("; Arabic name: OCHA communities C1002"), and the point's
-other spellings become alternates. A neighbourhood without such a point keeps an empty Arabic name. The matches
-and the neighbourhoods left without one are printed.
+OCHA gives Damascus's neighbourhoods no Arabic names. A neighbourhood with a row in
+Gazetteer/neighbourhoods/neighbourhood-names.csv (pcode, name_en, name_ar, alt_names, source_url, note: a page that
+names it in Arabic) takes that row's Arabic name and alternates, and its source ends in "; Arabic name: " and the
+page's address; a row whose P-code names no Damascus neighbourhood, or whose English name is not the
+neighbourhood's, is an error. The file lies beside the outlines, not in curated/, whose every CSV is a place layer.
+A neighbourhood without a row takes the Arabic name of a point of the gazetteer's other layers (OCHA communities,
+Who's On First, GeoNames, curated rows) that lies inside its outline or within 1.5 km of its centroid and whose
+Latin name, or one of its alternates, is the neighbourhood's after place_names.latin_key; its source then names
+that point ("; Arabic name: OCHA communities C1002"), and the point's other spellings become alternates. A
+neighbourhood without a row or such a point keeps an empty Arabic name. The rows, the matches and the
+neighbourhoods left without an Arabic name are printed.
 
 Each neighbourhood becomes a gazetteer place (id "ocha-" and its P-code in lower case, kind neighbourhood, the
 city as parent) whose point is OCHA's centre (Aleppo) or the outline's pole of inaccessibility (Damascus). The
@@ -21,6 +26,7 @@ neighbourhood Mazzeh beside it.
 
     python3 scripts/import-neighbourhoods.py [OCHA_FOLDER]        (default ../shared/data/ocha)
 """
+import csv
 import json
 import os
 import sys
@@ -43,6 +49,12 @@ DAMASCUS = "gn-170654"
 RENAMED = {"C10011027": "Old Damascus", "C10011070": "Mazzeh Airport grounds"}
 #: How far from a neighbourhood's centroid a point outside its outline may lie and still name it.
 NEAR_KM = 1.5
+#: Arabic names of Damascus neighbourhoods, each with the page that gives it.
+NAMES = "Gazetteer/neighbourhoods/neighbourhood-names.csv"
+NAMES_HEADER = ["pcode", "name_en", "name_ar", "alt_names", "source_url", "note"]
+NAMES_CREDIT = "the pages cited in " + NAMES
+#: Words the gazetteer drops from Arabic names before comparing them (NameKey.arabicGeneric), after arabic_key.
+GENERIC_AR = {"حي", "مدينه", "بلده", "قريه", "مطار", "قاعده", "مخيم", "منطقه", "محافظه"}
 
 
 def polygonal(geometry):
@@ -98,6 +110,59 @@ def damascus(folder):
     return rows
 
 
+def curated_names(rows, root):
+    """Sets name_ar of the rows named in NAMES (before any point can name them, so a row there wins), adds the row's
+    alternates and cites its page in source. Returns (row, name_ar, source_url) for each; every problem of the file
+    (a P-code unknown or given twice, another English name, no Arabic name or page, two rows of one Arabic name) is
+    reported, then the script stops."""
+    path = os.path.join(root, NAMES)
+    by_code = {row["pcode"]: row for row in rows}
+    problems, updates, seen, keys = [], [], set(), {}
+    with open(path, encoding="utf-8", newline="") as text:
+        reader = csv.DictReader(text)
+        if reader.fieldnames != NAMES_HEADER:
+            sys.exit(f"{NAMES}: line 1: error: the header must be {','.join(NAMES_HEADER)}")
+        for entry in reader:
+            where = f"{NAMES}: line {reader.line_num}: error:"
+            if None in entry or None in entry.values():
+                problems.append(f"{where} the row has not {len(NAMES_HEADER)} fields; quote fields with commas")
+                continue
+            code, name_en, name_ar, url = (entry[key].strip() for key in ("pcode", "name_en", "name_ar",
+                                                                          "source_url"))
+            row = by_code.get(code)
+            if row is None:
+                problems.append(f"{where} unknown P-code \"{code}\"; no Damascus neighbourhood has it")
+            elif code in seen:
+                problems.append(f"{where} {code} has a row already")
+            elif name_en != row["name_en"]:
+                problems.append(f"{where} {code} is \"{row['name_en']}\", not \"{name_en}\"")
+            elif not place_names.is_arabic(name_ar) or not url.startswith(("http://", "https://")):
+                problems.append(f"{where} {code} needs an Arabic name_ar and the source_url of the page giving it")
+            else:
+                seen.add(code)
+                updates.append((row, name_ar, entry["alt_names"], url))
+                # The gazetteer rejects two neighbourhoods of one name this close ("مطار المزة" is "المزة" to it).
+                key = " ".join(word for word in (place_names.arabic_key(part) for part in name_ar.split())
+                               if word not in GENERIC_AR)
+                if key in keys:
+                    problems.append(f"{where} {code} and {keys[key]} have one Arabic name to the gazetteer")
+                keys.setdefault(key, code)
+    if problems:
+        sys.exit("\n".join(problems))
+    named = []
+    for row, name_ar, alternates, url in updates:
+        spellings = [name for name in row["alt_names"].split("|") if name]
+        known = {place_names.folded(name) for name in [row["name_en"], name_ar] + spellings}
+        for name in (name.strip() for name in alternates.split("|")):
+            if name and place_names.folded(name) not in known:
+                known.add(place_names.folded(name))
+                spellings.append(name)
+        row["name_ar"], row["alt_names"] = name_ar, "|".join(spellings)
+        row["source"] += "; Arabic name: " + url
+        named.append((row, name_ar, url))
+    return named
+
+
 def same_named_points(row, points):
     """(point, km from the centroid, its Latin names that match) for the points inside the outline or within NEAR_KM
     of its centroid with a Latin name that is the neighbourhood's after place_names.latin_key, nearest first."""
@@ -151,8 +216,12 @@ def arabic_names(rows, root):
     return matches
 
 
-def report(city, rows, matches):
-    """Prints the matches (English name, Arabic name, distance from the centroid, sources) and the rest."""
+def report(city, rows, named, matches):
+    """Prints the rows of NAMES used, the matches (English name, Arabic name, distance from the centroid, sources)
+    and the rest."""
+    print(f"{city}: Arabic names from {NAMES} for {len(named)} of {len(rows)} neighbourhoods", file=sys.stderr)
+    for row, name_ar, url in sorted(named, key=lambda entry: entry[0]["pcode"]):
+        print(f"  {row['pcode']} {row['name_en']} -> {name_ar}  {url}", file=sys.stderr)
     print(f"{city}: Arabic names found for {len(matches)} of {len(rows)} neighbourhoods", file=sys.stderr)
     for row, name_ar, km, sources in sorted(matches, key=lambda match: match[0]["pcode"]):
         print(f"  {row['pcode']} {row['name_en']} -> {name_ar}  {km:.2f} km  {' / '.join(sources)}",
@@ -200,10 +269,12 @@ def main(folder):
         attribution = CREDIT
         if city == DAMASCUS:
             named = [row for row in rows if row["name_en"] != "Unknown"]
+            curated = curated_names(named, root)
             matches = arabic_names(named, root)
-            report(name, named, matches)
-            if matches:
-                attribution += "; Arabic names of Damascus neighbourhoods: " + ARABIC_CREDIT
+            report(name, named, curated, matches)
+            credits = ([NAMES_CREDIT] if curated else []) + ([ARABIC_CREDIT] if matches else [])
+            if credits:
+                attribution += "; Arabic names of Damascus neighbourhoods: " + "; ".join(credits)
         places = [feature(row) for row in sorted(rows, key=lambda r: r["pcode"]) if row["name_en"] != "Unknown"]
         write(os.path.join(root, "Gazetteer/neighbourhoods", name + ".geojson"), places, attribution)
         edge = polygonal(shapely.set_precision(unary_union([row["shape"] for row in rows]), 1e-5))
