@@ -15,6 +15,16 @@ enum ServerFixture {
         try Workspace.load(bundled, cache: .standard(warn: { _ in }))
     }
 
+    /// Whether "localhost" resolves here. HummingbirdTesting's live client and server name it, so the tests over a
+    /// real socket need it; a root without `/etc/hosts` (some containers and chroots) does not resolve it.
+    static let localhostResolves: Bool = {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var found: UnsafeMutablePointer<addrinfo>?
+        defer { if let found { freeaddrinfo(found) } }
+        return getaddrinfo("localhost", nil, &hints, &found) == 0 && found != nil
+    }()
+
     static var logger: Logger {
         var logger = Logger(label: "controlmap.serve.test")
         logger.logLevel = .warning
