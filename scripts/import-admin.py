@@ -18,7 +18,7 @@ import sys
 
 import polygon_parts
 import shapely
-from shapely.geometry import Polygon, mapping, shape
+from shapely.geometry import Polygon, shape
 from shapely.ops import unary_union
 from shapely.validation import make_valid
 
@@ -64,17 +64,6 @@ def gridded(geometry):
     return polygonal(shapely.set_precision(make_valid(geometry), 1e-5))
 
 
-def rounded(geometry):
-    def walk(value):
-        if isinstance(value, (list, tuple)):
-            if value and isinstance(value[0], float):
-                return [round(value[0], 5), round(value[1], 5)]
-            return [walk(item) for item in value]
-        return value
-    data = mapping(geometry)
-    return {"type": data["type"], "coordinates": walk(data["coordinates"])}
-
-
 def write(path, features):
     temporary = path + ".tmp"
     with open(temporary, "w", encoding="utf-8") as out:
@@ -113,14 +102,14 @@ def main(admin1_path, admin2_path, out):
     for district, area in zip(districts, simplified):
         properties = {k: district[k] for k in ("pcode", "name_en", "name_ar", "alt_names", "parent")}
         features.append({"type": "Feature", "properties": {"level": "district", **properties},
-                         "geometry": rounded(gridded(area))})
+                         "geometry": polygon_parts.rounded(gridded(area))})
     gov_features = []
     for code, (name_en, name_ar) in sorted(governorates.items()):
         parts = [a for d, a in zip(districts, simplified) if d["parent"] == code]
         gov_features.append({"type": "Feature",
                              "properties": {"level": "governorate", "pcode": code, "name_en": name_en,
                                             "name_ar": name_ar, "alt_names": "", "parent": ""},
-                             "geometry": rounded(gridded(unary_union(parts)))})
+                             "geometry": polygon_parts.rounded(gridded(unary_union(parts)))})
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, "governorates.geojson"), gov_features)
     write(os.path.join(out, "districts.geojson"), features)

@@ -36,7 +36,7 @@ import place_names
 import polygon_parts
 import shapely
 from shapely import wkt
-from shapely.geometry import Point, Polygon, mapping, shape
+from shapely.geometry import Point, Polygon, shape
 from shapely.ops import polylabel, unary_union
 from shapely.validation import make_valid
 
@@ -59,17 +59,6 @@ GENERIC_AR = {"حي", "مدينه", "بلده", "قريه", "مطار", "قاع�
 
 def polygonal(geometry):
     return polygon_parts.polygonal(geometry, min_area=1e-10)
-
-
-def rounded(geometry):
-    def walk(value):
-        if isinstance(value, (list, tuple)):
-            if value and isinstance(value[0], float):
-                return [round(value[0], 5), round(value[1], 5)]
-            return [walk(item) for item in value]
-        return value
-    data = mapping(geometry)
-    return {"type": data["type"], "coordinates": walk(data["coordinates"])}
 
 
 def coordinate(value):
@@ -248,7 +237,7 @@ def feature(row):
                   "name_ar": row["name_ar"], "alt_names": row.get("alt_names", ""), "lat": coordinate(row["lat"]),
                   "lon": coordinate(row["lon"]), "parent": row["parent"], "admin1": row["admin1"],
                   "pcode": row["pcode"], "source": row["source"]}
-    return {"type": "Feature", "properties": properties, "geometry": rounded(row["shape"])}
+    return {"type": "Feature", "properties": properties, "geometry": polygon_parts.rounded(row["shape"])}
 
 
 def write(path, features, attribution=CREDIT):
@@ -279,7 +268,7 @@ def main(folder):
         write(os.path.join(root, "Gazetteer/neighbourhoods", name + ".geojson"), places, attribution)
         edge = polygonal(shapely.set_precision(unary_union([row["shape"] for row in rows]), 1e-5))
         edges.append({"type": "Feature", "properties": {"place": city, "kind": "city_edge"},
-                      "geometry": rounded(edge)})
+                      "geometry": polygon_parts.rounded(edge)})
         print(f"{name}: {len(places)} neighbourhoods", file=sys.stderr)
     write(os.path.join(root, "Gazetteer/basemap/city-edges.geojson"), edges)
 

@@ -1,5 +1,5 @@
-"""The polygonal parts of a shapely geometry, shared by the importers that fit OCHA outlines."""
-from shapely.geometry import MultiPolygon
+"""The polygonal parts of a shapely geometry and their GeoJSON form, shared by the importers that fit OCHA outlines."""
+from shapely.geometry import MultiPolygon, mapping
 
 
 def polygonal(geometry, min_area):
@@ -9,3 +9,15 @@ def polygonal(geometry, min_area):
     for part in parts:
         flat += list(getattr(part, "geoms", [part]))
     return MultiPolygon([p for p in flat if p.area > min_area])
+
+
+def rounded(geometry):
+    """GeoJSON geometry of `geometry` with coordinates rounded to 1e-5 degrees (about a metre)."""
+    def walk(value):
+        if isinstance(value, (list, tuple)):
+            if value and isinstance(value[0], float):
+                return [round(value[0], 5), round(value[1], 5)]
+            return [walk(item) for item in value]
+        return value
+    data = mapping(geometry)
+    return {"type": data["type"], "coordinates": walk(data["coordinates"])}
