@@ -155,7 +155,8 @@ extension CheckedGazetteer {
             guard let key = reader.string(), let skeleton = reader.string(), let mask = reader.uint32() else {
                 return nil
             }
-            let hint = Set(PlaceKind.allCases.indices.filter { mask & 1 << $0 != 0 }.map { PlaceKind.allCases[$0] })
+            let hint = mask == 0 ? []
+                : Set(PlaceKind.allCases.indices.filter { mask & 1 << $0 != 0 }.map { PlaceKind.allCases[$0] })
             keys.append(NameKey(key: key, skeleton: skeleton, kindHint: hint))
         }
         guard let outlineCount = reader.count(limit: reader.remaining) else { return nil }
@@ -209,13 +210,13 @@ extension ByteReader {
               let admin2 = string(), let pcode = string(), let source = string(), let hasParent = uint32() else {
             return nil
         }
-        var numbers = [Int?]()
-        for _ in 0..<2 {
+        func number() -> Int?? {
             guard let present = uint32(), let value = uint64() else { return nil }
-            numbers.append(present == 1 ? Int(Int64(bitPattern: value)) : nil)
+            return .some(present == 1 ? Int(Int64(bitPattern: value)) : nil)
         }
+        guard let geonamesID = number(), let population = number() else { return nil }
         return Place(id: id, kind: kind, nameEn: nameEn, nameAr: nameAr, altNames: altNames, lonLat: LonLat(lon, lat),
                      parent: hasParent == 1 ? parent : nil, admin1: admin1, admin2: admin2, pcode: pcode,
-                     geonamesID: numbers[0], population: numbers[1], source: source)
+                     geonamesID: geonamesID, population: population, source: source)
     }
 }

@@ -13,6 +13,8 @@ public struct Gazetteer: Sendable {
     let notable: Set<Int>
     /// The outlines of outlined places (neighbourhoods), by place id: such a place's ground is its outline.
     public let outlines: [String: MultiPolygon]
+    /// Whether every id and alias is ASCII, as ids of every layer are.
+    private let idsAreASCII: Bool
 
     /// Builds a gazetteer from layers in order of precedence, lowest first (GeoNames, Who's On First, OCHA
     /// communities, curated, scenario); see `LayerMerger` for how rows naming one settlement become one place.
@@ -34,6 +36,7 @@ public struct Gazetteer: Sendable {
             kept[merger.places[index].id] = kept[merger.places[index].id] ?? outline
         }
         self.outlines = kept
+        idsAreASCII = Self.asciiOnly(merger.byID, merger.aliases)
     }
 
     public init(places: [Place]) {
@@ -47,12 +50,19 @@ public struct Gazetteer: Sendable {
             return nil
         }
         self.places = places
-        self.byID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.byID = byID
         self.aliases = aliases
         self.divergences = divergences
         self.notable = notable
         self.names = names
         self.outlines = outlines
+        idsAreASCII = Self.asciiOnly(byID, aliases)
+    }
+
+    private static func asciiOnly(_ ids: [String: Int], _ aliases: [String: String]) -> Bool {
+        for id in Array(ids.keys) + Array(aliases.keys) where id.utf8.contains(where: { $0 >= 0x80 }) { return false }
+        return true
     }
 
     /// Ids of places that a curated row replaced or an imported row joined, with the id they now go by.
@@ -60,6 +70,8 @@ public struct Gazetteer: Sendable {
 
     /// The place with this id, following the aliases of merged and replaced rows.
     public func place(id: String) -> Place? {
+        // Ids are ASCII in every layer; an Arabic query is not one, and need not be hashed with Unicode rules.
+        if idsAreASCII && id.utf8.contains(where: { $0 >= 0x80 }) { return nil }
         var id = id
         for _ in 0..<4 {
             if let index = byID[id] { return places[index] }

@@ -22,25 +22,30 @@ public struct NameKey: Hashable, Sendable {
         let arabic = name.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
         var hint = Set<PlaceKind>()
         if arabic {
-            key = NameKey.arabicKey(name, hint: &hint)
+            key = NameKey.string(NameKey.arabicKey(name, hint: &hint))
             skeleton = ""
         } else {
-            key = NameKey.latinKey(name, hint: &hint)
-            skeleton = NameKey.latinSkeleton(key)
+            let letters = NameKey.latinKey(name, hint: &hint)
+            key = NameKey.string(letters)
+            skeleton = NameKey.latinSkeleton(letters)
         }
         kindHint = hint
     }
 
     // MARK: - Arabic
 
-    private static let arabicGeneric: [String: Set<PlaceKind>] = [
+    private static let arabicGeneric = Dictionary(uniqueKeysWithValues: arabicGenericWords.map {
+        (Array($0.key.unicodeScalars), $0.value)
+    })
+    private static let arabicGenericWords: [String: Set<PlaceKind>] = [
         "حي": [.neighbourhood, .district], "مدينه": [.city, .town], "بلده": [.town, .village],
         "قريه": [.village], "مطار": [.airport, .airbase], "قاعده": [.airbase, .base], "مخيم": [.camp],
         "منطقه": [], "محافظه": [],
     ]
 
-    private static func arabicKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
-        var scalars = String.UnicodeScalarView()
+    private static func arabicKey(_ name: String, hint: inout Set<PlaceKind>) -> [Unicode.Scalar] {
+        var scalars = [Unicode.Scalar]()
+        scalars.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars {
             switch scalar.value {
             case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x0640: continue  // diacritics, tatweel
@@ -57,51 +62,76 @@ public struct NameKey: Hashable, Sendable {
             case 0x06C6: scalars.append("\u{0648}")  // Kurdish oe
             case 0x0695: scalars.append("\u{0631}")  // Kurdish heavy r
             case 0x06B5: scalars.append("\u{0644}")  // Kurdish heavy l
-            default:
-                if CharacterSet.letters.contains(scalar) || CharacterSet.decimalDigits.contains(scalar) {
-                    scalars.append(scalar)
-                } else {
-                    scalars.append(" ")
-                }
+            default: scalars.append(isLetterOrDigit(scalar) ? scalar : " ")
             }
         }
-        var words = String(scalars).split(separator: " ").map(kurdishVowels)
-        words = words.compactMap { word in
-            if let kinds = arabicGeneric[word] {
+        var result = [Unicode.Scalar]()
+        result.reserveCapacity(scalars.count)
+        for var word in words(scalars) {
+            kurdishVowels(&word)
+            if word.count <= 5, let kinds = arabicGeneric[word] {
                 hint.formUnion(kinds)
-                return nil
+                continue
             }
-            return word
+            if !result.isEmpty { result.append(" ") }
+            if word.count > 3, word[0] == "\u{0627}", word[1] == "\u{0644}" {
+                result.append(contentsOf: word.dropFirst(2))
+            } else if word.count > 4, word[0] == "\u{0648}", word[1] == "\u{0627}", word[2] == "\u{0644}" {
+                result.append(contentsOf: word.dropFirst(3))
+            } else {
+                result.append(contentsOf: word)
+            }
         }
-        let stripped = words.map { word -> String in
-            if word.hasPrefix("ال") && word.count > 3 { return String(word.dropFirst(2)) }
-            if word.hasPrefix("وال") && word.count > 4 { return String(word.dropFirst(3)) }
-            return word
+        return result
+    }
+
+    /// Letters and marks (Unicode categories L and M) and decimal digits, as Foundation's `letters` and
+    /// `decimalDigits` sets have them.
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            true
+        default:
+            false
         }
-        return stripped.joined(separator: " ")
+    }
+
+    /// The words of a run of letters, split at spaces.
+    private static func words(_ letters: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        letters.split(separator: " ", omittingEmptySubsequences: true).map(Array.init)
+    }
+
+    private static func string(_ letters: [Unicode.Scalar]) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: letters)
+        return String(view)
     }
 
     /// Kurdish writes vowels Arabic leaves out: ە inside a word ("حەلەب") is dropped, at its end ("ڕەقە") it is
     /// the ta marbuta Arabic writes there.
-    private static func kurdishVowels(_ word: Substring) -> String {
-        let letters = Array(word.unicodeScalars)
-        guard letters.contains("\u{06D5}") else { return String(word) }
-        let last = letters.count - 1
-        var result = String.UnicodeScalarView()
-        for (index, letter) in letters.enumerated() {
+    private static func kurdishVowels(_ word: inout [Unicode.Scalar]) {
+        guard word.contains("\u{06D5}") else { return }
+        let last = word.count - 1
+        var result = [Unicode.Scalar]()
+        for (index, letter) in word.enumerated() {
             if letter != "\u{06D5}" { result.append(letter) } else if index == last { result.append("\u{0647}") }
         }
-        return String(result)
+        word = result
     }
 
     // MARK: - Latin
 
-    private static let articles: Set<String> = [
+    private static let articles: Set<[Unicode.Scalar]> = Set(articleWords.map { Array($0.unicodeScalars) })
+    private static let articleWords: [String] = [
         "al", "el", "ul", "il", "ash", "esh", "ech", "as", "es", "az", "ez", "ad", "ed", "ar", "er", "at", "et", "an", "en",
         "ath", "adh", "ath", "l", "the",
     ]
 
-    private static let latinGeneric: [String: Set<PlaceKind>] = [
+    private static let latinGeneric = Dictionary(uniqueKeysWithValues: latinGenericWords.map {
+        (Array($0.key.unicodeScalars), $0.value)
+    })
+    private static let latinGenericWords: [String: Set<PlaceKind>] = [
         "city": [.city], "town": [.town], "village": [.village], "neighbourhood": [.neighbourhood],
         "neighborhood": [.neighbourhood], "district": [.neighbourhood, .district], "quarter": [.neighbourhood],
         "hayy": [.neighbourhood], "airport": [.airport, .airbase], "airbase": [.airbase],
@@ -109,7 +139,6 @@ public struct NameKey: Hashable, Sendable {
     ]
 
     private static let english = Locale(identifier: "en")
-    private static let apostrophes: Set<Character> = ["ʿ", "ʾ", "‘", "’", "`", "'", "´", "ʻ", "ʼ"]
 
     /// Letters diacritic folding leaves alone or folds too far: Turkish dotless i, Azerbaijani schwa, and
     /// Turkish and Kurdish ş and ç, which English writes sh and ch.
@@ -132,13 +161,20 @@ public struct NameKey: Hashable, Sendable {
         return table
     }()
 
-    private static let apostropheScalars = Set(apostrophes.flatMap { $0.unicodeScalars.map(\.value) })
+    /// Apostrophes and the letters for ayn and hamza, which spellings keep or drop at will: ʿ ʾ ‘ ’ ` ' ´ ʻ ʼ.
+    private static func isApostrophe(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x27, 0x60, 0xB4, 0x2BB, 0x2BC, 0x2BE, 0x2BF, 0x2018, 0x2019: true
+        default: false
+        }
+    }
 
-    private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> String {
-        var scalars = String.UnicodeScalarView()
+    private static func latinKey(_ name: String, hint: inout Set<PlaceKind>) -> [Unicode.Scalar] {
+        var scalars = [Unicode.Scalar]()
+        scalars.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars {
             let value = scalar.value
-            if apostropheScalars.contains(value) { continue }
+            if isApostrophe(value) { continue }
             switch value {
             case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
             case 0x30...0x39, 0x61...0x7A: scalars.append(scalar)
@@ -153,30 +189,29 @@ public struct NameKey: Hashable, Sendable {
                 }
             }
         }
-        let cleaned = String(scalars)
-        var words = cleaned.split(separator: " ").map(String.init)
-        words = words.compactMap { word in
-            if let kinds = latinGeneric[word] {
-                hint.formUnion(kinds)
-                return nil
-            }
-            return word
+        var words = words(scalars).filter { word in
+            guard word.count <= 13, let kinds = latinGeneric[word] else { return true }
+            hint.formUnion(kinds)
+            return false
         }
         // "Kuweires Air Base" and "Kuweires airbase" are the same name once "base" has gone.
-        if words.count > 1, words.last == "air" { words.removeLast() }
-        let withoutArticles = words.enumerated().filter { index, word in
-            !(articles.contains(word) && index < words.count - 1)
-        }.map(\.element)
-        return withoutArticles.map(collapseDoubles).joined(separator: " ")
+        if words.count > 1, words.last == ["a", "i", "r"] { words.removeLast() }
+        var result = [Unicode.Scalar]()
+        result.reserveCapacity(scalars.count)
+        for (index, word) in words.enumerated() where !(index < words.count - 1 && articles.contains(word)) {
+            if !result.isEmpty { result.append(" ") }
+            collapseDoubles(word, into: &result)
+        }
+        return result
     }
 
     /// Doubled letters written single ("Tall"/"Tal"); digits stay as they are ("P880" is not "P80").
-    private static func collapseDoubles(_ word: String) -> String {
-        var result = ""
-        for character in word where character != result.last || character.isNumber {
-            result.append(character)
+    private static func collapseDoubles(_ word: [Unicode.Scalar], into result: inout [Unicode.Scalar]) {
+        var previous: Unicode.Scalar?
+        for letter in word {
+            if letter != previous || letter.properties.numericType != nil { result.append(letter) }
+            previous = letter
         }
-        return result
     }
 
     /// Letter pairs transliterations disagree on, unified in this order (each pass sees the last one's result).
@@ -186,8 +221,8 @@ public struct NameKey: Hashable, Sendable {
     ].map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
 
     /// Consonants only, after unifying the letter pairs transliterations disagree on.
-    private static func latinSkeleton(_ key: String) -> String {
-        var text = Array(key.unicodeScalars)
+    private static func latinSkeleton(_ key: [Unicode.Scalar]) -> String {
+        var text = key
         for (from, to) in skeletonPairs where text.contains(from[0]) {
             var replaced = [Unicode.Scalar]()
             replaced.reserveCapacity(text.count + 1)
@@ -204,7 +239,12 @@ public struct NameKey: Hashable, Sendable {
             }
             text = replaced
         }
-        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y"]
+        func isVowel(_ letter: Unicode.Scalar) -> Bool {
+            switch letter {
+            case "a", "e", "i", "o", "u", "y": true
+            default: false
+            }
+        }
         var result = String.UnicodeScalarView()
         var atWordStart = true
         for letter in text {
@@ -213,9 +253,9 @@ public struct NameKey: Hashable, Sendable {
                 atWordStart = true
             } else if atWordStart {
                 // An initial vowel is kept as "a", so Efrin meets Afrin and Idleb meets Idlib.
-                result.append(vowels.contains(letter) ? "a" : letter)
+                result.append(isVowel(letter) ? "a" : letter)
                 atWordStart = false
-            } else if !vowels.contains(letter) {
+            } else if !isVowel(letter) {
                 result.append(letter)
             }
         }

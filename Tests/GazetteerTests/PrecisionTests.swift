@@ -132,6 +132,21 @@ struct PrecisionTests {
         }
     }
 
+    /// The near-spelling search reads keys by length and by first or last letter: names as many letters shorter
+    /// or longer as the edit allowance are found, one more letter apart are not, nor are names that share
+    /// neither end letter with the query.
+    @Test func nearSpellingsReachTheEdgesOfTheirLengthWindow() {
+        let names = ["Kafrnabudah", "Kafrnabud", "Kafrnabudazyw", "Kafrnabu", "Kafrnabudazywv", "Lafrnabudaq"]
+        let gazetteer = Gazetteer(places: names.enumerated().map {
+            Place(id: "k\($0.offset)", kind: .village, nameEn: $0.element,
+                  lonLat: LonLat(36.5, 35.5 + Double($0.offset) / 10), source: "test")
+        })
+        let query = NameKey("Kafrnabudaz").key.unicodeScalars.map(\.value)
+        let found = gazetteer.names.nearSpellings(of: query, limit: 2)
+        #expect(Dictionary(uniqueKeysWithValues: found.map { (names[$0.key], $0.value) })
+                == ["Kafrnabudah": 1, "Kafrnabud": 2, "Kafrnabudazyw": 2])
+    }
+
     private func expect(_ query: String, resolvesTo id: String) throws {
         let gazetteer = try BundledGazetteer.gazetteer.get()
         guard case .found(let place, _) = gazetteer.resolve(query) else {

@@ -1,0 +1,236 @@
+import Dispatch
+
+/// Spellings of every place, by normalised key and by consonant skeleton, and buckets of keys for the
+/// near-spelling search.
+struct NameIndex: Sendable {
+    struct Entry: Sendable {
+        var place: Int
+        var primary: Bool
+        var hint: Set<PlaceKind>
+        /// Its spelling's index in `keys`.
+        var key: Int
+    }
+
+    /// A key as the near-spelling search reads it: which letters it holds, as bits of their code points modulo
+    /// 64 (an edit adds at most one letter the other spelling lacks, so keys with more such letters than the
+    /// search allows are passed over), where its letters lie in `scalars`, and its place.
+    struct KeyRecord: Sendable {
+        var mask: UInt64
+        /// Which pairs of neighbouring letters it holds, hashed to 64 bits: one edit breaks at most two of the
+        /// query's pairs, so a key missing more than twice the allowed edits' worth is passed over unread.
+        var pairs: UInt64
+        var start: Int32
+        var count: Int32
+        var place: Int32
+    }
+
+    /// Keys sharing a first (or a last) letter, shortest first, so that the keys of a length window are one
+    /// contiguous run.
+    struct Bucket: Sendable {
+        var records: [KeyRecord]
+        /// `firstOfLength[n]`: the index of the first record of at least n letters.
+        var firstOfLength: [Int]
+
+        /// Sorts by length, keeping the order of equal lengths (a counting sort: lengths are small).
+        init(_ unsorted: [KeyRecord]) {
+            let longest = Int(unsorted.lazy.map(\.count).max() ?? 0)
+            var starts = [Int](repeating: 0, count: longest + 2)
+            for record in unsorted { starts[Int(record.count) + 1] += 1 }
+            for length in 1..<starts.count { starts[length] += starts[length - 1] }
+            firstOfLength = starts
+            var next = starts
+            var sorted = unsorted
+            for record in unsorted {
+                sorted[next[Int(record.count)]] = record
+                next[Int(record.count)] += 1
+            }
+            records = sorted
+        }
+
+        /// Records of `lengths.lowerBound` to `lengths.upperBound` letters.
+        func range(_ lengths: ClosedRange<Int>) -> Range<Int> {
+            func first(_ length: Int) -> Int {
+                length <= 0 ? 0 : length < firstOfLength.count ? firstOfLength[length] : records.count
+            }
+            return first(lengths.lowerBound)..<first(lengths.upperBound + 1)
+        }
+    }
+
+    /// Entries by their key's and their skeleton's UTF-8 bytes: keys are normalised already, so bytes compare
+    /// as well as strings and hash without Unicode normalisation.
+    var byKey: [[UInt8]: [Entry]] = [:]
+    var bySkeleton: [[UInt8]: [Entry]] = [:]
+    /// Every key's Unicode scalars end to end, for edit distances without re-walking strings.
+    var scalars: [UInt32] = []
+    /// Where each key lies in `scalars`, and its place.
+    var keys: [(start: Int, count: Int, place: Int)] = []
+    /// Keys by their first letter and by their last: a spelling one edit away from a query keeps one of the
+    /// two, so the near-spelling search reads two buckets instead of every key.
+    var byFirst: [UInt32: Bucket] = [:]
+    var byLast: [UInt32: Bucket] = [:]
+
+    /// The key of every name of every place, in the order of the places and of their `allNames`.
+    let nameKeys: [NameKey]
+
+    /// Indexes every name of the places, reusing the keys in `known`.
+    init(_ places: [Place], known: [String: NameKey] = [:]) {
+        self.init(places, keys: places.flatMap { $0.allNames.map { known[$0] ?? NameKey($0) } })!
+    }
+
+    /// Indexes the places' names with their keys worked out before; nil when `keys` has not one per name.
+    /// The dictionaries of keys and skeletons and the letters with their buckets are built on two threads.
+    init?(_ places: [Place], keys: [NameKey]) {
+        nameKeys = keys
+        // Which place each non-empty key names, and whether by its main English or Arabic name.
+        var owners = [(name: Int, place: Int, primary: Bool)]()
+        owners.reserveCapacity(keys.count)
+        var next = 0
+        for (index, place) in places.enumerated() {
+            let nameCount = (place.nameEn.isEmpty ? 0 : 1) + (place.nameAr.isEmpty ? 0 : 1) + place.altNames.count
+            guard next + nameCount <= keys.count else { return nil }
+            for position in 0..<nameCount where !keys[next + position].key.isEmpty {
+                owners.append((next + position, index, position < 2))
+            }
+            next += nameCount
+        }
+        guard next == keys.count else { return nil }
+        let halves = Halves<Dictionaries, Letters>()
+        let owned = owners
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                halves.first = Dictionaries(keys, owned)
+            } else {
+                halves.second = Letters(keys, owned)
+            }
+        }
+        guard let dictionaries = halves.first, let letters = halves.second else { return nil }
+        (byKey, bySkeleton) = (dictionaries.byKey, dictionaries.bySkeleton)
+        (scalars, self.keys, byFirst, byLast) = (letters.scalars, letters.keys, letters.byFirst, letters.byLast)
+    }
+
+    /// The whole keys' and the skeletons' entries.
+    private struct Dictionaries {
+        var byKey: [[UInt8]: [Entry]] = [:]
+        var bySkeleton: [[UInt8]: [Entry]] = [:]
+
+        init(_ keys: [NameKey], _ owners: [(name: Int, place: Int, primary: Bool)]) {
+            byKey.reserveCapacity(owners.count)
+            bySkeleton.reserveCapacity(owners.count / 2)
+            for (index, owner) in owners.enumerated() {
+                let name = keys[owner.name]
+                let entry = Entry(place: owner.place, primary: owner.primary, hint: name.kindHint, key: index)
+                byKey[Array(name.key.utf8), default: []].append(entry)
+                if NameIndex.letterCount(name.skeleton) >= 3 {
+                    bySkeleton[Array(name.skeleton.utf8), default: []].append(entry)
+                }
+            }
+        }
+    }
+
+    /// The keys' letters end to end and the near-spelling buckets.
+    private struct Letters {
+        var scalars: [UInt32] = []
+        var keys: [(start: Int, count: Int, place: Int)] = []
+        var byFirst: [UInt32: Bucket] = [:]
+        var byLast: [UInt32: Bucket] = [:]
+
+        init(_ names: [NameKey], _ owners: [(name: Int, place: Int, primary: Bool)]) {
+            var firsts = [UInt32: [KeyRecord]](), lasts = [UInt32: [KeyRecord]]()
+            scalars.reserveCapacity(owners.count * 12)
+            keys.reserveCapacity(owners.count)
+            for owner in owners {
+                let start = scalars.count
+                for scalar in names[owner.name].key.unicodeScalars { scalars.append(scalar.value) }
+                let record = KeyRecord(mask: NameIndex.letterMask(scalars[start...]),
+                                       pairs: NameIndex.pairMask(scalars[start...]), start: Int32(start),
+                                       count: Int32(scalars.count - start), place: Int32(owner.place))
+                firsts[scalars[start], default: []].append(record)
+                lasts[scalars[scalars.count - 1], default: []].append(record)
+                keys.append((start, scalars.count - start, owner.place))
+            }
+            byFirst = firsts.mapValues(Bucket.init)
+            byLast = lasts.mapValues(Bucket.init)
+        }
+    }
+
+    /// Entries whose spelling has this key.
+    func entries(key: String) -> [Entry] {
+        byKey[Array(key.utf8)] ?? []
+    }
+
+    /// Entries whose spelling has this consonant skeleton.
+    func entries(skeleton: String) -> [Entry] {
+        skeleton.isEmpty ? [] : bySkeleton[Array(skeleton.utf8)] ?? []
+    }
+
+    /// Places with a spelling at most `limit` edits from the query, and their fewest edits; only spellings that
+    /// share the query's first or last letter are read.
+    func nearSpellings(of query: [UInt32], limit: Int) -> [Int: Int] {
+        guard let firstLetter = query.first, let lastLetter = query.last else { return [:] }
+        var best = [Int: Int]()
+        var scratch = [Int](repeating: 0, count: 2 * (query.count + 1))
+        let pattern = BitParallelPattern(query)
+        let queryMask = Self.letterMask(query)
+        let queryPairs = Self.pairMask(query[...])
+        let lengths = (query.count - limit)...(query.count + limit)
+        scalars.withUnsafeBufferPointer { all in
+            query.withUnsafeBufferPointer { query in
+                scratch.withUnsafeMutableBufferPointer { rows in
+                    for bucket in [byFirst[firstLetter], byLast[lastLetter]] {
+                        guard let bucket else { continue }
+                        bucket.records.withUnsafeBufferPointer { records in
+                            for record in records[bucket.range(lengths)] {
+                                guard (record.mask & ~queryMask).nonzeroBitCount <= limit,
+                                      (queryMask & ~record.mask).nonzeroBitCount <= limit,
+                                      (queryPairs & ~record.pairs).nonzeroBitCount <= 2 * limit else { continue }
+                                let start = Int(record.start)
+                                let key = UnsafeBufferPointer(rebasing: all[start..<start + Int(record.count)])
+                                let distance = pattern?.distance(to: key, limit: limit)
+                                    ?? EditDistance.between(key, query, limit: limit, rows: rows)
+                                let place = Int(record.place)
+                                if distance <= limit, distance < best[place] ?? .max { best[place] = distance }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return best
+    }
+}
+
+extension NameIndex {
+    /// Scalars other than spaces, counted on the UTF-8 bytes (every byte but a continuation byte starts one).
+    static func letterCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte != 0x20 && byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    static func pairMask(_ letters: ArraySlice<UInt32>) -> UInt64 {
+        var mask: UInt64 = 0
+        var previous: UInt32?
+        for letter in letters {
+            if let previous { mask |= 1 << UInt64((previous &* 31 &+ letter) % 64) }
+            previous = letter
+        }
+        return mask
+    }
+
+    static func letterMask<Letters: Sequence<UInt32>>(_ letters: Letters) -> UInt64 {
+        letters.reduce(0) { $0 | 1 << UInt64($1 % 64) }
+    }
+
+    /// The kinds a descriptor accepts: the data's city, town and village are rough, so "X town" also finds X
+    /// listed as a village or a city.
+    static func acceptedKinds(_ hint: Set<PlaceKind>) -> Set<PlaceKind> {
+        let settlements: Set<PlaceKind> = [.city, .town, .village]
+        return hint.isDisjoint(with: settlements) ? hint : hint.union(settlements)
+    }
+}
+
+/// Two results computed on two threads, each written by one of them only.
+private final class Halves<First, Second>: @unchecked Sendable {
+    var first: First?
+    var second: Second?
+}
