@@ -27,6 +27,12 @@ public struct RGBA: Hashable, Sendable {
         RGBA(red: red, green: green, blue: blue, alpha: alpha)
     }
 
+    /// This opaque colour with `other` painted over it at `alpha`: what a translucent fill looks like on paper.
+    public func blended(with other: RGBA, alpha: Double) -> RGBA {
+        RGBA(red: red + (other.red - red) * alpha, green: green + (other.green - green) * alpha,
+             blue: blue + (other.blue - blue) * alpha)
+    }
+
     /// `#rrggbb`, alpha dropped.
     public var hex: String {
         let bytes = [red, green, blue].map { Int(($0 * 255).rounded()) }

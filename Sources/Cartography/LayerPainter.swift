@@ -53,25 +53,35 @@ struct LayerPainter {
         uncertainMargins(territory)
     }
 
-    /// Where a zone meets ground no report reaches, its edge is where a reach limit cut it, not a line any
-    /// source draws: the zone fades out over a band along that edge instead of ending sharply.
+    /// Where a zone drawn from its places' cells ends at their reach, the edge is not a line any source draws:
+    /// the zone fades over a band along that edge into what lies beyond (paper where nothing is reported, the
+    /// neighbouring zone's fill otherwise).
     private func uncertainMargins(_ territory: TerritoryMap) {
-        guard let unreported = territory.zones.first(where: { $0.kind == .unreported })?.area else { return }
         let steps = 12
-        for zone in territory.zones where zone.kind != .unreported {
+        let areas = Dictionary(territory.zones.map { ($0.kind, $0.area) }, uniquingKeysWith: { first, _ in first })
+        for edge in territory.reachLimits.edges {
+            guard let inside = areas[edge.inside] else { continue }
             canvas.withSavedState {
-                frame.addPath(zone.area, to: canvas)
+                frame.addPath(inside, to: canvas)
                 canvas.withClip {
-                    // Nested strokes along the unreported ground's outline, widest first: a point covered by
-                    // k of them shows k/steps paper, so the zone fades linearly to nothing at the edge.
+                    // Nested strokes along the edge, widest first: a point covered by k of them shows k/steps of
+                    // what lies beyond, so the zone fades linearly into it at the edge.
+                    let colour = appearance(of: edge.beyond)
                     for step in stride(from: steps, to: 0, by: -1) {
-                        frame.addPath(unreported, to: canvas)
-                        canvas.stroke(style.country.withAlpha(1 / Double(step)),
+                        frame.addPath(edge.line, to: canvas)
+                        canvas.stroke(colour.withAlpha(1 / Double(step)),
                                       widthPt: 2 * style.uncertainMarginPt * Double(step) / Double(steps))
                     }
                 }
             }
         }
+    }
+
+    /// How ground of a kind looks once drawn, as one opaque colour: a held zone's fill over the paper, else the
+    /// paper (hatched and muted ground fades to paper).
+    private func appearance(of kind: Zone.Kind) -> RGBA {
+        guard case .held(let actor) = kind else { return style.country }
+        return style.country.blended(with: colour(actor), alpha: style.zoneAlpha)
     }
 
     /// Today's fronts solid over a light casing; the earlier date's fronts dotted, a style no border uses.

@@ -33,7 +33,7 @@ struct LegendContent: Hashable, Sendable {
     /// The allies of the first shared zone on the map, for the swatch's stripes.
     var sharedAmong: [String]?
     var abandoned = false
-    /// Unreported ground beside reported ground: the edge that fades.
+    /// Ground drawn from cells beside ground beyond their reach: the edge that fades.
     var uncertainEdge = false
     var front = false
     var symbols: Set<PlaceSymbol> = []
@@ -51,7 +51,9 @@ struct LegendContent: Hashable, Sendable {
         contested = onMap.contains { if case .contested = $0.kind { true } else { false } }
         sharedAmong = onMap.first { if case .shared = $0.kind { true } else { false } }?.kind.actors
         abandoned = onMap.contains { $0.kind == .abandoned }
-        uncertainEdge = onMap.contains { $0.kind == .unreported } && onMap.contains { $0.kind != .unreported }
+        uncertainEdge = territory.reachLimits.edges.contains { edge in
+            edge.line.lines.contains { line in line.contains(where: view.envelope.contains) }
+        }
         front = Legend.reach(territory.fronts, view: view)
         let places = PlaceLayer.candidatePlaces(scenario: scenario, view: view)
         symbols = Set(places.map { PlaceSymbol($0.kind) })
@@ -114,8 +116,8 @@ struct Legend {
         }
         if shown.uncertainEdge {
             items.append(LegendItem(swatch: .fade(style.mutedInk.withAlpha(style.zoneAlpha)),
-                                    text: Wording.text("Uncertain edge: no report beyond",
-                                                       "حافة غير مؤكدة: لا تقارير أبعد منها", language)))
+                                    text: Wording.text("Uncertain edge: how far a place's holder reaches is not reported",
+                                                       "حافة غير مؤكدة: لا تقارير عن امتداد سيطرة المكان", language)))
         }
         if shown.front {
             items.append(LegendItem(swatch: .line(earlier: false),

@@ -100,6 +100,15 @@ public struct CellTopology: Sendable, HalfEdgeMap {
     func nextInFace(_ halfEdge: Int) -> Int { Int(next[halfEdge]) }
     func twin(_ halfEdge: Int) -> Int { Int(twins[halfEdge]) }
 
+    /// Calls `body` with every half-edge: its cell, the cell across (nil at the region's edge), and its two
+    /// vertices in the cell's own direction.
+    public func forEachHalfEdge(_ body: (_ cell: Int, _ across: Int?, _ from: Int32, _ to: Int32) -> Void) {
+        for edge in from.indices {
+            let twin = Int(twins[edge])
+            body(Int(cell[edge]), twin >= 0 ? Int(cell[twin]) : nil, from[edge], to[edge])
+        }
+    }
+
     /// Edges between cells of two different holders, once each, as vertex pairs grouped by the pair of holders
     /// (`holder[c]` is cell c's holder, -1 for none; the key is `low * holderCount + high`).
     public func sharedEdges(holder: [Int32], holderCount: Int) -> [Int: [(Int32, Int32)]] {

@@ -6,8 +6,10 @@ import Planar
 /// vertices along their common edge, so an edge between cells of two different actors is front line. This needs
 /// no overlay at all, only a pass over the edges the cells' topology already pairs.
 enum FrontTracer {
-    /// `actors[i]` is the holder of cell `i`, nil when nobody holds it; allies of one side face no front.
-    static func fronts(topology: CellTopology, actors: [String?], sides: Sides) -> [FrontLine] {
+    /// `actors[i]` is the holder of cell `i`, nil when nobody holds it; allies of one side face no front, and
+    /// neither does an edge in `skipped` (vertex pairs keyed by `edgeKey`).
+    static func fronts(topology: CellTopology, actors: [String?], sides: Sides, skipped: Set<UInt64> = [])
+        -> [FrontLine] {
         var idOf = [String: Int32](), names = [String]()
         let holder = actors.map { actor -> Int32 in
             guard let actor else { return -1 }
@@ -16,7 +18,10 @@ enum FrontTracer {
             names.append(actor)
             return Int32(names.count - 1)
         }
-        let byPair = topology.sharedEdges(holder: holder, holderCount: names.count)
+        var byPair = topology.sharedEdges(holder: holder, holderCount: names.count)
+        if !skipped.isEmpty {
+            byPair = byPair.mapValues { $0.filter { !skipped.contains(edgeKey($0.0, $0.1)) } }.filter { !$0.value.isEmpty }
+        }
         var chainer = Chainer(vertexCount: topology.vertexCount)
         return byPair.filter { key, _ in
             !sides.areAllies(names[key / names.count], names[key % names.count])
@@ -27,10 +32,15 @@ enum FrontTracer {
     }
 }
 
+/// An edge's key whichever way it is walked.
+func edgeKey(_ a: Int32, _ b: Int32) -> UInt64 {
+    UInt64(UInt32(bitPattern: min(a, b))) << 32 | UInt64(UInt32(bitPattern: max(a, b)))
+}
+
 /// Joins edges (pairs of vertex numbers) end to end into the longest runs, starting from ends of degree other
 /// than two, then closing what is left into rings. Each vertex's edges are found through a table by vertex
 /// number, kept between calls and cleared after each.
-private struct Chainer {
+struct Chainer {
     /// Per vertex, where its edge ends start in `ends`; -1 for a vertex on none of the edges.
     private var firstEnd: [Int32]
 

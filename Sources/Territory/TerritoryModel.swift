@@ -64,6 +64,11 @@ public struct TerritoryModel: Sendable {
         return try store.cells(of: places, country: country)
     }
 
+    /// The reach circle each cell was cut to, in the cells' order.
+    public func circles(of cells: PlaceCells) -> [ReachCircle?] {
+        cells.placeIDs.map { id in scenario.gazetteer.place(id: id).map(ReachCircle.init(place:)) }
+    }
+
     /// The outlines of the outlined places with a state in `snapshot`.
     func outlines(_ snapshot: Snapshot) -> [PlaceOutline] {
         scenario.gazetteer.outlines.keys.sorted().compactMap { id in
@@ -77,9 +82,10 @@ public struct TerritoryModel: Sendable {
     public func map(at date: Day) throws -> TerritoryMap {
         try maps.entry(date).value {
             let snapshot = scenario.snapshot(at: date)
-            return try TerritoryMap(snapshot: snapshot, cells: try cells(for: snapshot),
-                                    areaClaims: scenario.areaClaims, sides: scenario.sides,
-                                    regions: try regionGrounds(snapshot), outlines: outlines(snapshot))
+            let cells = try cells(for: snapshot)
+            return try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: scenario.areaClaims,
+                                    sides: scenario.sides, regions: try regionGrounds(snapshot),
+                                    outlines: outlines(snapshot), circles: circles(of: cells))
         }
     }
 

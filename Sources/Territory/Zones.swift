@@ -118,14 +118,17 @@ public struct TerritoryMap: Sendable {
     /// Held zones by actor id order, then shared, contested, abandoned and unreported ground; empty ones left out.
     public var zones: [Zone]
     public var fronts: [FrontLine]
+    /// Where zones drawn from cells end at their places' reach, not at a neighbour's cell.
+    public var reachLimits: ReachLimits
 
     /// Builds the zones in four layers, each over the one before: the places' cells (a coverage union by edge
     /// cancellation over the cells' topology, with their cached areas), the claimed regions (each region's ground
     /// to its holder, but for the cells of places inside with another state), the outlines of outlined places
     /// with a state (an outline, cut to the country, is its place's ground, whatever cell or region lay there),
     /// and the area claims. Fronts run between the zones of different sides.
+    /// `circles[i]` is the reach circle cell i was cut to; without them no edge counts as a reach limit.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
-                regions: [RegionGround] = [], outlines: [PlaceOutline] = []) throws {
+                regions: [RegionGround] = [], outlines: [PlaceOutline] = [], circles: [ReachCircle?] = []) throws {
         self.snapshot = snapshot
         let kinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
         var groupOfKind = [Zone.Kind: Int]()
@@ -151,9 +154,11 @@ public struct TerritoryMap: Sendable {
         zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
         if overlaid { zones = zones.map(TerritoryMap.withoutSlivers) }
         self.zones = zones.filter { !$0.area.isEmpty }.sorted { $0.kind.order < $1.kind.order }
+        reachLimits = ReachLimits(cells: cells, circles: circles, kinds: kinds, overlaid: overlaid ? self.zones : nil)
         fronts = overlaid
-            ? try TerritoryMap.fronts(between: self.zones, sides: sides)
-            : FrontTracer.fronts(topology: cells.topology, actors: kinds.map(\.holder), sides: sides)
+            ? try reachLimits.trimming(try TerritoryMap.fronts(between: self.zones, sides: sides))
+            : FrontTracer.fronts(topology: cells.topology, actors: kinds.map(\.holder), sides: sides,
+                                 skipped: reachLimits.keys)
     }
 
     public func zone(of actor: String) -> Zone? {

@@ -154,14 +154,16 @@ report("the same for 30,000 places", manyCellsTime, budget: 0.6)
 let decodeTime = median(5) { _ = PlaceCells(encoded: cells.encoded()) }
 report("cells cache: encode + decode", decodeTime, budget: 0.05)
 let history = ClaimHistory(claims: claims, gazetteer: gazetteer)
+let circles = cells.placeIDs.map { gazetteer.place(id: $0).map(ReachCircle.init(place:)) }
 let oneDate = try median(5) {
-    _ = try TerritoryMap(snapshot: history.snapshot(at: firstDay.adding(days: 30)), cells: cells)
+    _ = try TerritoryMap(snapshot: history.snapshot(at: firstDay.adding(days: 30)), cells: cells, circles: circles)
 }
 report("zones + fronts + areas for one more date, from the cache", oneDate, budget: 0.01)
 let allDates = median(3) { [claims, gazetteer, cells = cells!] in
     let history = ClaimHistory(claims: claims, gazetteer: gazetteer)
     DispatchQueue.concurrentPerform(iterations: 60) { day in
-        _ = try? TerritoryMap(snapshot: history.snapshot(at: firstDay.adding(days: day)), cells: cells)
+        _ = try? TerritoryMap(snapshot: history.snapshot(at: firstDay.adding(days: day)), cells: cells,
+                              circles: circles)
     }
 }
 report("snapshot + zones + areas for all 60 dates (both cores)", allDates, budget: 1.0)
@@ -188,7 +190,8 @@ let snapshot = scenario.snapshot(at: day)
 let cells = try model.cells(for: snapshot)
 var territory: TerritoryMap!
 report("  zones + fronts (cells in memory)", try median(5) {
-    territory = try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: scenario.areaClaims, sides: scenario.sides)
+    territory = try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: scenario.areaClaims, sides: scenario.sides,
+                                 circles: model.circles(of: cells))
 }, budget: 0.02)
 report("  areas: geodesic area of every zone", median(5) {
     _ = territory.zones.map { Geodesic.areaKm2($0.area) }
