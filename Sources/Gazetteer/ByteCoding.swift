@@ -24,6 +24,11 @@ public struct ByteWriter {
         bytes += text.utf8
     }
 
+    /// Bytes written before, as they are.
+    public mutating func append(raw: [UInt8]) {
+        bytes += raw
+    }
+
     /// A count of what follows, or an index.
     public mutating func append(count: Int) {
         append(UInt32(count))
@@ -62,6 +67,18 @@ public struct ByteReader {
     public mutating func count(limit: Int) -> Int? {
         guard let value = uint32().map(Int.init), value <= limit else { return nil }
         return value
+    }
+
+    /// A count, then that many elements read by `element`; nil when the count or any element is.
+    public mutating func list<Element>(_ element: (inout ByteReader) -> Element?) -> [Element]? {
+        guard let count = count(limit: remaining) else { return nil }
+        var elements = [Element]()
+        elements.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let next = element(&self) else { return nil }
+            elements.append(next)
+        }
+        return elements
     }
 
     public mutating func string() -> String? {

@@ -1,4 +1,5 @@
 public import Foundation
+import Dispatch
 public import Geometry
 
 /// A gazetteer folder's layers merged into one gazetteer, with what `GazetteerCheck` finds in them: what every
@@ -29,7 +30,7 @@ extension GazetteerLoader {
 
 extension CheckedGazetteer {
     /// Changed whenever the same files would give another gazetteer or other problems.
-    static let formatVersion = "gazetteer-2"
+    static let formatVersion = "gazetteer-3"
 
     /// A hash of the format, the program file, each layer's name and bytes, and the country's rings.
     static func key(files: [GazetteerLoader.LayerFile], country: MultiPolygon) -> String {
@@ -71,9 +72,28 @@ extension CacheFolder.Kind<CheckedGazetteer> {
 // MARK: - Binary form
 
 extension CheckedGazetteer {
+    /// The format version, then the name index's section (its length, the keys, their owners), then the places
+    /// and the rest: the two halves decode on two threads.
     func encoded() -> [UInt8] {
+        var names = ByteWriter()
+        names.append(count: gazetteer.names.nameKeys.count)
+        for name in gazetteer.names.nameKeys {
+            names.append(name.key)
+            names.append(name.skeleton)
+            names.append(UInt32(PlaceKind.allCases.indices.reduce(0) {
+                name.kindHint.contains(PlaceKind.allCases[$1]) ? $0 | 1 << $1 : $0
+            }))
+        }
+        names.append(count: gazetteer.names.owners.count)
+        for owner in gazetteer.names.owners {
+            names.append(count: owner.name)
+            names.append(count: owner.place)
+            names.append(count: owner.primary ? 1 : 0)
+        }
         var writer = ByteWriter()
         writer.append(Self.formatVersion)
+        writer.append(UInt64(names.bytes.count))
+        writer.append(raw: names.bytes)
         writer.append(count: gazetteer.places.count)
         for place in gazetteer.places { writer.append(place) }
         let aliases = gazetteer.aliasTable.sorted { $0.key < $1.key }
@@ -91,14 +111,6 @@ extension CheckedGazetteer {
         }
         writer.append(count: gazetteer.notable.count)
         for index in gazetteer.notable.sorted() { writer.append(count: index) }
-        writer.append(count: gazetteer.names.nameKeys.count)
-        for name in gazetteer.names.nameKeys {
-            writer.append(name.key)
-            writer.append(name.skeleton)
-            writer.append(UInt32(PlaceKind.allCases.indices.reduce(0) {
-                name.kindHint.contains(PlaceKind.allCases[$1]) ? $0 | 1 << $1 : $0
-            }))
-        }
         let outlines = gazetteer.outlines.sorted { $0.key < $1.key }
         writer.append(count: outlines.count)
         for (id, outline) in outlines {
@@ -116,68 +128,72 @@ extension CheckedGazetteer {
         return writer.bytes
     }
 
-    /// Decodes the cache's contents; nil when they are not a whole gazetteer of this format.
+    /// Decodes the cache's contents; nil when they are not a whole gazetteer of this format. The name index is
+    /// read and built on one thread while the places and the rest are read on another.
     init?(encoded bytes: [UInt8]) {
         var reader = ByteReader(bytes: bytes)
-        guard reader.string() == Self.formatVersion, let placeCount = reader.count(limit: reader.remaining) else {
+        guard reader.string() == Self.formatVersion, let length = reader.uint64(), length <= reader.remaining else {
             return nil
         }
-        var places = [Place]()
-        places.reserveCapacity(placeCount)
-        for _ in 0..<placeCount {
-            guard let place = reader.place() else { return nil }
-            places.append(place)
-        }
-        guard let aliasCount = reader.count(limit: reader.remaining) else { return nil }
-        var aliases = [String: String](minimumCapacity: aliasCount)
-        for _ in 0..<aliasCount {
-            guard let id = reader.string(), let target = reader.string() else { return nil }
-            aliases[id] = target
-        }
-        guard let divergenceCount = reader.count(limit: reader.remaining) else { return nil }
-        var divergences = [SourceDivergence]()
-        for _ in 0..<divergenceCount {
-            guard let merged = reader.string(), let kept = reader.string(), let mergedSource = reader.string(),
-                  let keptSource = reader.string(), let km = reader.double() else { return nil }
-            divergences.append(SourceDivergence(mergedID: merged, placeID: kept, mergedSource: mergedSource,
-                                                keptSource: keptSource, distanceKm: km))
-        }
-        guard let notableCount = reader.count(limit: reader.remaining) else { return nil }
-        var notable = Set<Int>(minimumCapacity: notableCount)
-        for _ in 0..<notableCount {
-            guard let index = reader.count(limit: placeCount - 1) else { return nil }
-            notable.insert(index)
-        }
-        guard let keyCount = reader.count(limit: reader.remaining) else { return nil }
-        var keys = [NameKey]()
-        keys.reserveCapacity(keyCount)
-        for _ in 0..<keyCount {
-            guard let key = reader.string(), let skeleton = reader.string(), let mask = reader.uint32() else {
-                return nil
+        let namesStart = reader.offset, namesEnd = reader.offset + Int(length)
+        let halves = Halves<NameIndex, Parts>()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                halves.first = Self.nameIndex(Array(bytes[namesStart..<namesEnd]))
+            } else {
+                halves.second = Parts(ByteReader(bytes: Array(bytes[namesEnd...])))
             }
-            let hint = mask == 0 ? []
-                : Set(PlaceKind.allCases.indices.filter { mask & 1 << $0 != 0 }.map { PlaceKind.allCases[$0] })
-            keys.append(NameKey(key: key, skeleton: skeleton, kindHint: hint))
         }
-        guard let outlineCount = reader.count(limit: reader.remaining) else { return nil }
-        var outlines = [String: MultiPolygon](minimumCapacity: outlineCount)
-        for _ in 0..<outlineCount {
-            guard let id = reader.string(), let outline = reader.multiPolygon() else { return nil }
-            outlines[id] = outline
-        }
-        guard let problemCount = reader.count(limit: reader.remaining) else { return nil }
-        var problems = [InputProblem]()
-        for _ in 0..<problemCount {
-            guard let file = reader.string(), let line = reader.count(limit: Int(UInt32.max)),
-                  let column = reader.count(limit: Int(UInt32.max)), let message = reader.string(),
-                  let warning = reader.count(limit: 1) else { return nil }
-            problems.append(InputProblem(SourceLocation(file: file, line: line, column: column), message,
-                                         isWarning: warning == 1))
-        }
-        guard reader.atEnd, let gazetteer = Gazetteer(places: places, aliases: aliases, divergences: divergences,
-                                                       notable: notable, nameKeys: keys, outlines: outlines)
+        guard let names = halves.first, let parts = halves.second,
+              let gazetteer = Gazetteer(places: parts.places, aliases: parts.aliases, divergences: parts.divergences,
+                                        notable: parts.notable, names: names, outlines: parts.outlines)
         else { return nil }
-        self.init(gazetteer: gazetteer, problems: problems)
+        self.init(gazetteer: gazetteer, problems: parts.problems)
+    }
+
+    private static func nameIndex(_ bytes: [UInt8]) -> NameIndex? {
+        var reader = ByteReader(bytes: bytes)
+        guard let keys = reader.list({ $0.nameKey() }),
+              let owners = reader.list({ reader -> NameIndex.Owner? in
+                  guard let name = reader.count(limit: keys.count - 1), let place = reader.count(limit: Int(Int32.max)),
+                        let primary = reader.count(limit: 1) else { return nil }
+                  return NameIndex.Owner(name: name, place: place, primary: primary == 1)
+              })
+        else { return nil }
+        guard reader.atEnd else { return nil }
+        return NameIndex(keys: keys, owners: owners)
+    }
+
+    /// Everything but the name index.
+    private struct Parts {
+        let places: [Place]
+        let aliases: [String: String]
+        let divergences: [SourceDivergence]
+        let notable: Set<Int>
+        let outlines: [String: MultiPolygon]
+        let problems: [InputProblem]
+
+        init?(_ bytes: ByteReader) {
+            var reader = bytes
+            guard let places = reader.list({ $0.place() }),
+                  let aliases = reader.list({ reader in
+                      reader.string().flatMap { id in reader.string().map { (id, $0) } }
+                  }),
+                  let divergences = reader.list({ $0.divergence() }),
+                  let notable = reader.list({ $0.count(limit: places.count - 1) }),
+                  let outlines = reader.list({ reader in
+                      reader.string().flatMap { id in reader.multiPolygon().map { (id, $0) } }
+                  }),
+                  let problems = reader.list({ $0.problem() })
+            else { return nil }
+            self.places = places
+            self.aliases = Dictionary(aliases, uniquingKeysWith: { _, last in last })
+            self.divergences = divergences
+            self.notable = Set(notable)
+            self.outlines = Dictionary(outlines, uniquingKeysWith: { _, last in last })
+            self.problems = problems
+            guard reader.atEnd else { return nil }
+        }
     }
 }
 
@@ -198,6 +214,26 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    mutating func nameKey() -> NameKey? {
+        guard let key = string(), let skeleton = string(), let mask = uint32() else { return nil }
+        let hint = mask == 0 ? []
+            : Set(PlaceKind.allCases.indices.filter { mask & 1 << $0 != 0 }.map { PlaceKind.allCases[$0] })
+        return NameKey(key: key, skeleton: skeleton, kindHint: hint)
+    }
+
+    mutating func divergence() -> SourceDivergence? {
+        guard let merged = string(), let kept = string(), let mergedSource = string(), let keptSource = string(),
+              let km = double() else { return nil }
+        return SourceDivergence(mergedID: merged, placeID: kept, mergedSource: mergedSource, keptSource: keptSource,
+                                distanceKm: km)
+    }
+
+    mutating func problem() -> InputProblem? {
+        guard let file = string(), let line = count(limit: Int(UInt32.max)), let column = count(limit: Int(UInt32.max)),
+              let message = string(), let warning = count(limit: 1) else { return nil }
+        return InputProblem(SourceLocation(file: file, line: line, column: column), message, isWarning: warning == 1)
+    }
+
     mutating func place() -> Place? {
         guard let id = string(), let kind = string().flatMap(PlaceKind.init(rawValue:)), let nameEn = string(),
               let nameAr = string(), let altCount = count(limit: remaining) else { return nil }

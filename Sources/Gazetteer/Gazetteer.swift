@@ -45,10 +45,8 @@ public struct Gazetteer: Sendable {
 
     /// A gazetteer read back from its cached parts; nil when they do not fit together.
     init?(places: [Place], aliases: [String: String], divergences: [SourceDivergence], notable: Set<Int>,
-          nameKeys: [NameKey], outlines: [String: MultiPolygon]) {
-        guard let names = NameIndex(places, keys: nameKeys), notable.allSatisfy(places.indices.contains) else {
-            return nil
-        }
+          names: NameIndex, outlines: [String: MultiPolygon]) {
+        guard names.lastPlace < places.count, notable.allSatisfy(places.indices.contains) else { return nil }
         self.places = places
         let byID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.byID = byID

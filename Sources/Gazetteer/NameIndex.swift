@@ -77,30 +77,46 @@ struct NameIndex: Sendable {
         self.init(places, keys: places.flatMap { $0.allNames.map { known[$0] ?? NameKey($0) } })!
     }
 
+    /// Which place a non-empty key names, and whether by its main English or Arabic name.
+    struct Owner: Sendable {
+        var name: Int
+        var place: Int
+        var primary: Bool
+    }
+
+    /// The owner of each non-empty key, in the order of `nameKeys`: with the keys, all the index is built from.
+    let owners: [Owner]
+
     /// Indexes the places' names with their keys worked out before; nil when `keys` has not one per name.
-    /// The dictionaries of keys and skeletons and the letters with their buckets are built on two threads.
     init?(_ places: [Place], keys: [NameKey]) {
-        nameKeys = keys
-        // Which place each non-empty key names, and whether by its main English or Arabic name.
-        var owners = [(name: Int, place: Int, primary: Bool)]()
+        var owners = [Owner]()
         owners.reserveCapacity(keys.count)
         var next = 0
         for (index, place) in places.enumerated() {
             let nameCount = (place.nameEn.isEmpty ? 0 : 1) + (place.nameAr.isEmpty ? 0 : 1) + place.altNames.count
             guard next + nameCount <= keys.count else { return nil }
             for position in 0..<nameCount where !keys[next + position].key.isEmpty {
-                owners.append((next + position, index, position < 2))
+                owners.append(Owner(name: next + position, place: index, primary: position < 2))
             }
             next += nameCount
         }
         guard next == keys.count else { return nil }
+        self.init(keys: keys, owners: owners)
+    }
+
+    /// Indexes keys whose owners are known (read back from the cache); nil when an owner names no key or an
+    /// empty one. The dictionaries of keys and skeletons and the letters with their buckets are built on two
+    /// threads.
+    init?(keys: [NameKey], owners: [Owner]) {
+        guard owners.allSatisfy({ keys.indices.contains($0.name) && !keys[$0.name].key.isEmpty && $0.place >= 0 })
+        else { return nil }
+        (nameKeys, self.owners) = (keys, owners)
         let halves = Halves<Dictionaries, Letters>()
-        let owned = owners
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                halves.first = Dictionaries(keys, owned)
+                halves.first = Dictionaries(keys, owners)
             } else {
-                halves.second = Letters(keys, owned)
+                halves.second = Letters(keys, owners)
             }
         }
         guard let dictionaries = halves.first, let letters = halves.second else { return nil }
@@ -108,12 +124,15 @@ struct NameIndex: Sendable {
         (scalars, self.keys, byFirst, byLast) = (letters.scalars, letters.keys, letters.byFirst, letters.byLast)
     }
 
+    /// The highest place index the index names, -1 when it names none.
+    var lastPlace: Int { owners.lazy.map(\.place).max() ?? -1 }
+
     /// The whole keys' and the skeletons' entries.
     private struct Dictionaries {
         var byKey: [[UInt8]: [Entry]] = [:]
         var bySkeleton: [[UInt8]: [Entry]] = [:]
 
-        init(_ keys: [NameKey], _ owners: [(name: Int, place: Int, primary: Bool)]) {
+        init(_ keys: [NameKey], _ owners: [Owner]) {
             byKey.reserveCapacity(owners.count)
             bySkeleton.reserveCapacity(owners.count / 2)
             for (index, owner) in owners.enumerated() {
@@ -134,7 +153,7 @@ struct NameIndex: Sendable {
         var byFirst: [UInt32: Bucket] = [:]
         var byLast: [UInt32: Bucket] = [:]
 
-        init(_ names: [NameKey], _ owners: [(name: Int, place: Int, primary: Bool)]) {
+        init(_ names: [NameKey], _ owners: [Owner]) {
             var firsts = [UInt32: [KeyRecord]](), lasts = [UInt32: [KeyRecord]]()
             scalars.reserveCapacity(owners.count * 12)
             keys.reserveCapacity(owners.count)
@@ -230,7 +249,7 @@ extension NameIndex {
 }
 
 /// Two results computed on two threads, each written by one of them only.
-private final class Halves<First, Second>: @unchecked Sendable {
+final class Halves<First, Second>: @unchecked Sendable {
     var first: First?
     var second: Second?
 }
