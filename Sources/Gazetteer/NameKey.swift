@@ -88,12 +88,17 @@ public struct NameKey: Hashable, Sendable {
     /// Letters and marks (Unicode categories L and M) and decimal digits, as Foundation's `letters` and
     /// `decimalDigits` sets have them.
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0621...0x063A, 0x0641...0x064A, 0x0660...0x0669, 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
-            true
+            return true
         default:
-            false
+            return false
         }
     }
 
@@ -102,10 +107,12 @@ public struct NameKey: Hashable, Sendable {
         letters.split(separator: " ", omittingEmptySubsequences: true).map(Array.init)
     }
 
+    /// The letters as a string, through their UTF-8 bytes (much quicker than appending scalars one by one).
     private static func string(_ letters: [Unicode.Scalar]) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: letters)
-        return String(view)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(letters.count * 2)
+        for letter in letters { bytes.append(contentsOf: UTF8.encode(letter)!) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Kurdish writes vowels Arabic leaves out: ە inside a word ("حەلەب") is dropped, at its end ("ڕەقە") it is
@@ -205,11 +212,15 @@ public struct NameKey: Hashable, Sendable {
         return result
     }
 
+    private static func isDigit(_ letter: Unicode.Scalar) -> Bool {
+        letter.isASCII ? (0x30...0x39).contains(letter.value) : letter.properties.numericType != nil
+    }
+
     /// Doubled letters written single ("Tall"/"Tal"); digits stay as they are ("P880" is not "P80").
     private static func collapseDoubles(_ word: [Unicode.Scalar], into result: inout [Unicode.Scalar]) {
         var previous: Unicode.Scalar?
         for letter in word {
-            if letter != previous || letter.properties.numericType != nil { result.append(letter) }
+            if letter != previous || isDigit(letter) { result.append(letter) }
             previous = letter
         }
     }
