@@ -116,8 +116,8 @@ struct Legend {
         }
         if shown.uncertainEdge {
             items.append(LegendItem(swatch: .fade(style.mutedInk.withAlpha(style.zoneAlpha)),
-                                    text: Wording.text("Uncertain edge: how far a place's holder reaches is not reported",
-                                                       "حافة غير مؤكدة: لا تقارير عن امتداد سيطرة المكان", language)))
+                                    text: Wording.text("Uncertain edge: extent not reported",
+                                                       "حافة غير مؤكدة: الامتداد غير مُبلَّغ عنه", language)))
         }
         if shown.front {
             items.append(LegendItem(swatch: .line(earlier: false),

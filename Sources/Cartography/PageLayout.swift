@@ -32,6 +32,8 @@ struct PageLayout {
     let rightToLeft: Bool
     /// The locator inset beside the legend; nil for views that already show the whole country.
     let insetBox: Box?
+    /// The width the legend's rows have beside the inset: no row may be wider.
+    let besideInset: Double
 
     static let swatchPt = 14.0
     static let legendRowPt = 17.0
@@ -88,12 +90,16 @@ struct PageLayout {
             let x = rightToLeft ? margin : widthPt - margin - inset.box.width - 6
             insetBox = Box(x: x, y: legendTop, width: inset.box.width + 6, height: inset.box.height + 6)
         }
-        self.insetBox = insetBox
-        let besideInset = widthPt - 2 * margin - (insetBox.map { $0.width + 12 } ?? 0) - 10
+        var besideInset = widthPt - 2 * margin - (insetBox.map { $0.width + 12 } ?? 0) - 10
         let legendFont = font(9, false)
         let widths = items.map { PageLayout.swatchPt + 5 + measurer.measure($0.text, font: legendFont).width + 14 }
+        // An entry wider than the room beside the inset (a narrow page, two languages): the legend takes the whole
+        // width, and the inset and the scale bar go below it.
+        let insetBelow = insetBox != nil && widths.contains { $0 > besideInset }
+        if insetBelow { besideInset = widthPt - 2 * margin - 10 }
+        self.besideInset = besideInset
         // The scale bar sits beside the legend unless an entry needs its room; then it goes below the legend.
-        let scaleBarBelow = widths.contains { $0 > besideInset - PageLayout.scaleBarPt }
+        let scaleBarBelow = insetBelow || widths.contains { $0 > besideInset - PageLayout.scaleBarPt }
         let available = scaleBarBelow ? besideInset : besideInset - PageLayout.scaleBarPt
         var rows = [[(item: LegendItem, width: Double)]]()
         var rowWidth = 0.0
@@ -110,7 +116,13 @@ struct PageLayout {
         footer = PageLayout.footerText(scenario: scenario, date: request.date, language: language)
         let legendHeight = Double(rows.count) * PageLayout.legendRowPt
         scaleBarTop = scaleBarBelow ? legendTop + legendHeight + 4 : legendTop + 4
-        footerTop = legendTop + max(legendHeight + (scaleBarBelow ? 28 : 0), 30, insetBox?.height ?? 0) + 6
+        if insetBelow, let box = insetBox {
+            insetBox = Box(x: box.x, y: legendTop + legendHeight + 4, width: box.width, height: box.height)
+            footerTop = legendTop + legendHeight + 4 + max(28, box.height) + 6
+        } else {
+            footerTop = legendTop + max(legendHeight + (scaleBarBelow ? 28 : 0), 30, insetBox?.height ?? 0) + 6
+        }
+        self.insetBox = insetBox
         let footers = series?.days.map { PageLayout.footerText(scenario: scenario, date: $0, language: language) }
             ?? [footer]
         let footerWidth = widthPt - 2 * margin, footerFont = font(7, false)

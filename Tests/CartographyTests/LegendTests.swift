@@ -40,3 +40,38 @@ struct LegendTests {
         #expect(!texts.contains { $0.hasPrefix("Front line on") }, "a snapshot has no earlier front")
     }
 }
+
+/// The legend's rows fit beside the locator inset (or, when an entry cannot, above it across the page) for every
+/// view and date: at the reference images' width in each language, and at the usual widths in both at once too.
+struct LegendFitTests {
+    static let cases: [(widthPx: Int, language: Language)] = [(700, .en), (700, .ar)]
+        + [1200, 1600].flatMap { width in Language.allCases.map { (width, $0) } }
+
+    @Test(arguments: cases)
+    func everyLegendRowFitsBesideTheInset(widthPx: Int, language: Language) throws {
+        let loaded = try Bundled.loaded.get()
+        for view in MapView.all(for: loaded.scenario) {
+            for date in loaded.scenario.dates {
+                let request = MapRequest(date: date, view: view, language: language, format: .svg, widthPx: widthPx)
+                let layout = try PageLayout(request: request, scenario: loaded.scenario,
+                                            territory: try loaded.territory.map(at: date), diff: nil,
+                                            earlierFronts: [], basemap: loaded.basemap, style: MapStyle())
+                for row in layout.legendRows {
+                    let width = row.reduce(0) { $0 + $1.width }
+                    #expect(width <= layout.besideInset, """
+                        \(view.id) \(date) \(language) \(widthPx) px: a legend row of \(width) pt beside \
+                        \(layout.besideInset) pt: \(row.map(\.item.text))
+                        """)
+                }
+                if let inset = layout.insetBox {
+                    let legendBottom = layout.legendTop + Double(layout.legendRows.count) * PageLayout.legendRowPt
+                    #expect(inset.y >= layout.legendTop && inset.y + inset.height <= layout.footerTop,
+                            "\(view.id) \(date) \(language) \(widthPx) px: the inset lies in the legend's band")
+                    if layout.besideInset > request.widthPt - 2 * MapStyle().marginPt - 11 {
+                        #expect(inset.y >= legendBottom, "\(view.id) \(date): a full-width legend has the inset below")
+                    }
+                }
+            }
+        }
+    }
+}
