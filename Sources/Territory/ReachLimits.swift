@@ -68,10 +68,6 @@ public struct ReachLimits: Sendable {
     static let toleranceDegrees = 1e-6
     static let shortestRunDegrees = 1e-4
 
-    public init() {
-        (edges, keys, lines) = ([], [], MultiLineString())
-    }
-
     /// `circles[c]` is cell c's circle and `kinds[c]` its ground (the topology's last cell, the ground no place
     /// reaches, is unreported). Where regions, outlines or area claims lie over the cells, `overlaid` holds the
     /// zones they made, and what lies on each side of a limit is looked up in them.
