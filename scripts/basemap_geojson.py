@@ -3,11 +3,13 @@ import json
 import os
 import sys
 
-from shapely.geometry import LineString, MultiPolygon, Polygon, box, mapping
+from shapely.geometry import LineString, MultiPolygon, Polygon, box
 from shapely.geometry import Point
 from shapely.geometry import shape as geometry_of
 from shapely.ops import linemerge, polygonize, unary_union
 from shapely.validation import make_valid
+
+import polygon_parts
 
 EXTENT = box(33.0, 30.5, 44.5, 38.6)
 # Where the coast is taken from GSHHG at full resolution (extract-basemap.sh extracts the same frame).
@@ -43,17 +45,6 @@ def area(path):
     return unary_union(parts)
 
 
-def rounded(geometry):
-    def walk(value):
-        if isinstance(value, (list, tuple)):
-            if value and isinstance(value[0], float):
-                return [round(value[0], 4), round(value[1], 4)]
-            return [walk(item) for item in value]
-        return value
-    data = mapping(geometry)
-    return {"type": data["type"], "coordinates": walk(data["coordinates"])}
-
-
 def write(path, features, attribution):
     temporary = path + ".tmp"
     with open(temporary, "w", encoding="utf-8") as out:
@@ -63,7 +54,7 @@ def write(path, features, attribution):
 
 
 def feature(geometry, properties):
-    return {"type": "Feature", "properties": properties, "geometry": rounded(geometry)}
+    return {"type": "Feature", "properties": properties, "geometry": polygon_parts.rounded(geometry, 4)}
 
 
 def polygonal(geometry):

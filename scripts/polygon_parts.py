@@ -1,4 +1,4 @@
-"""The polygonal parts of a shapely geometry and their GeoJSON form, shared by the importers that fit OCHA outlines."""
+"""The polygonal parts of a shapely geometry and their GeoJSON form, shared by the scripts that write GeoJSON layers."""
 from shapely.geometry import MultiPolygon, mapping
 
 
@@ -11,12 +11,12 @@ def polygonal(geometry, min_area):
     return MultiPolygon([p for p in flat if p.area > min_area])
 
 
-def rounded(geometry):
-    """GeoJSON geometry of `geometry` with coordinates rounded to 1e-5 degrees (about a metre)."""
+def rounded(geometry, decimals=5):
+    """GeoJSON geometry of `geometry` with coordinates rounded to `decimals` places (5: about a metre)."""
     def walk(value):
         if isinstance(value, (list, tuple)):
             if value and isinstance(value[0], float):
-                return [round(value[0], 5), round(value[1], 5)]
+                return [round(value[0], decimals), round(value[1], decimals)]
             return [walk(item) for item in value]
         return value
     data = mapping(geometry)
