@@ -24,12 +24,15 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-noto-core"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CQhull", pkgConfig: "qhull_r", providers: [.apt(["libqhull-dev"])]),
-        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        // GDAL's headers only: libgdal is opened on first use by CGDALLoader, since linking it would load over a
+        // hundred libraries at every start.
+        .systemLibrary(name: "CGDAL", providers: [.apt(["libgdal-dev"])]),
+        .target(name: "CGDALLoader", dependencies: ["CGDAL"]),
 
         // MARK: - Thin wrappers: the only code that sees C pointers
         .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ", "CQhull"]),
         .target(name: "Canvas", dependencies: ["CCairo", "CDeflate"]),
-        .target(name: "GIS", dependencies: ["CGDAL", "Geometry"]),
+        .target(name: "GIS", dependencies: ["CGDAL", "CGDALLoader", "Geometry"]),
 
         // MARK: - Plane geometry in Swift: the Voronoi cells, their arrangement and topology
         .target(name: "Planar", dependencies: ["Geometry"]),

@@ -1,16 +1,30 @@
 internal import CGDAL
+internal import CGDALLoader
 
 /// GDAL's process-wide set-up and error text, in one place.
 enum GDAL {
-    /// Registers every driver once; GDAL's own messages are collected rather than printed.
-    static let ready: Void = {
+    /// Opens libgdal and registers every driver, once; GDAL's own messages are collected rather than printed.
+    /// Nil when ready, else why libgdal could not be opened.
+    private static let opened: String? = {
+        var message = [CChar](repeating: 0, count: 512)
+        guard controlmap_gdal_load(&message, message.count) == 1 else {
+            return String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
         GDALAllRegister()
         CPLSetErrorHandler(CPLQuietErrorHandler)
+        return nil
     }()
+
+    /// Opens GDAL on first use; every entry point of this module calls it before any other GDAL function.
+    static func open() throws(GISError) {
+        if let reason = opened {
+            throw GISError("GDAL is needed for this output and is not available: \(reason)",
+                           advice: "install it (Debian: apt-get install -y libgdal-dev)")
+        }
+    }
 
     /// Clears the last error before a call whose failure is then read with `failure(_:)`.
     static func reset() {
-        _ = ready
         CPLErrorReset()
     }
 
@@ -28,7 +42,7 @@ enum GDAL {
 
     /// The driver called `name`, or an error naming the package that provides it.
     static func driver(_ name: String) throws(GISError) -> GDALDriverH {
-        _ = ready
+        try open()
         guard let driver = GDALGetDriverByName(name) else {
             throw GISError("GDAL has no \(name) driver",
                            advice: "install a GDAL build with it (Debian: apt-get install -y libgdal32 gdal-plugins), "

@@ -46,6 +46,7 @@ public struct Georeference: Hashable, Sendable {
     }
 
     func wkt(esri: Bool) throws(GISError) -> String {
+        try GDAL.open()
         GDAL.reset()
         guard let srs = OSRNewSpatialReference(nil) else {
             throw GISError("GDAL could not make a spatial reference", advice: "check the free memory")
