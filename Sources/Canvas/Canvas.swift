@@ -123,6 +123,60 @@ public final class Canvas {
         try body()
     }
 
+    /// Runs `body` shown only inside the area that `addArea` adds to the path (even-odd), as `withClip` does.
+    /// On a raster the drawing goes to a group bounded by the area's box and is painted through the area once:
+    /// Cairo clips every stroke against a path of thousands of vertices anew, which costs far more than the
+    /// strokes. Painting over is associative, so the pixels are those of the clipped strokes (up to rounding).
+    /// Vector files keep the clip, which costs nothing there.
+    public func withAreaClip(_ addArea: () -> Void, _ body: () throws -> Void) rethrows {
+        try inArea(addArea, content: CAIRO_CONTENT_COLOR_ALPHA, body) { group in
+            cairo_set_source(cairo, group)
+            cairo_paint(cairo)
+        }
+    }
+
+    /// As `withAreaClip`, for a `body` that draws in one colour at several opacities: the raster's group holds
+    /// only coverage (a quarter of a colour group's memory) and is painted in `colour`. `body` must draw in
+    /// `colour` (its alpha may vary): vector files draw it as it is.
+    public func withAreaClip(_ addArea: () -> Void, inOneColour colour: RGBA, _ body: () throws -> Void) rethrows {
+        try inArea(addArea, content: CAIRO_CONTENT_ALPHA, body) { coverage in
+            setSource(colour.withAlpha(1))
+            cairo_mask(cairo, coverage)
+        }
+    }
+
+    private func inArea(_ addArea: () -> Void, content: cairo_content_t, _ body: () throws -> Void,
+                        paint: (OpaquePointer?) -> Void) rethrows {
+        cairo_save(cairo)
+        defer { cairo_restore(cairo) }
+        cairo_new_path(cairo)
+        addArea()
+        cairo_set_fill_rule(cairo, CAIRO_FILL_RULE_EVEN_ODD)
+        guard format == .png else {
+            cairo_clip(cairo)
+            return try body()
+        }
+        var (x0, y0, x1, y1) = (0.0, 0.0, 0.0, 0.0)
+        cairo_path_extents(cairo, &x0, &y0, &x1, &y1)
+        cairo_new_path(cairo)
+        guard x1 > x0, y1 > y0 else { return }
+        cairo_rectangle(cairo, x0, y0, x1 - x0, y1 - y0)
+        cairo_clip(cairo)
+        cairo_push_group_with_content(cairo, content)
+        let group: OpaquePointer?
+        do {
+            try body()
+            group = cairo_pop_group(cairo)
+        } catch {
+            cairo_pattern_destroy(cairo_pop_group(cairo))
+            throw error
+        }
+        defer { cairo_pattern_destroy(group) }
+        addArea()
+        cairo_clip(cairo)
+        paint(group)
+    }
+
     /// Runs `body` inside a saved graphics state.
     public func withSavedState(_ body: () throws -> Void) rethrows {
         cairo_save(cairo)
@@ -153,8 +207,7 @@ public final class Canvas {
             try checkCairo(cairo_surface_status(surface), "writing \(format)")
         }
         guard let svg else { return sink.bytes }
-        return Array(svg.replacingMarkers(in: String(decoding: Canvas.renumberingSurfaces(sink.bytes), as: UTF8.self))
-            .utf8)
+        return svg.replacingMarkers(in: Canvas.renumberingSurfaces(sink.bytes))
     }
 
     /// Cairo names SVG surfaces from a process-wide counter (`surface187`); numbering them from 1 in order of

@@ -39,7 +39,9 @@ public struct RasterImage: Hashable, Sendable {
 
     /// Encodes these pixels as PNG.
     public func png() throws -> [UInt8] {
-        try pixels.withUnsafeBytes { raw in
+        // The encoder writes over the pixels it is given: a copy, so that this image stays as it is.
+        var copy = pixels
+        return try copy.withUnsafeMutableBytes { raw in
             try PNGWriter.encode(raw.baseAddress!, width: width, height: height, stride: width * 4)
         }
     }

@@ -29,48 +29,87 @@ final class SVGDocument {
 
     /// Cairo's SVG with the markers replaced: a layer boundary closes and reopens the clip groups around it, so
     /// that each layer is a group of its own at the top of the drawing, and a text marker becomes its `<text>`.
-    func replacingMarkers(in svg: String) -> String {
-        var output = [Substring]()
-        var open = [Substring]()
+    /// Works on the bytes, line by line: the file runs to megabytes, and only a few lines are markers.
+    func replacingMarkers(in svg: [UInt8]) -> [UInt8] {
+        var output = [UInt8]()
+        output.reserveCapacity(svg.count + texts.reduce(0) { $0 + $1.utf8.count })
+        var open = [Range<Int>]()
         var inBody = false
-        for line in svg.split(separator: "\n", omittingEmptySubsequences: false) {
+        var first = true
+        func append(_ line: Range<Int>) {
+            if !first { output.append(UInt8(ascii: "\n")) }
+            first = false
+            output += svg[line]
+        }
+        func append(_ text: String) {
+            if !first { output.append(UInt8(ascii: "\n")) }
+            first = false
+            output += text.utf8
+        }
+        func closeAndReopen(closing extra: Int) {
+            for _ in 0..<(open.count + extra) { append("</g>") }
+        }
+        var start = 0
+        while start <= svg.count {
+            let end = svg[start...].firstIndex(of: UInt8(ascii: "\n")) ?? svg.count
+            let line = start..<end
+            start = end + 1
             guard inBody else {
-                output.append(line)
-                inBody = line.hasPrefix("<g id=\"surface")
+                append(line)
+                inBody = Self.starts(svg, line, with: Self.surfaceGroup)
                 continue
             }
-            if let (marker, index) = marker(in: line) {
+            if let (marker, index) = marker(in: svg[line]) {
                 switch marker {
                 case .layerStart:
-                    output += Array(repeating: "</g>", count: open.count)
-                    output.append("<g id=\"\(layers[index])\">")
-                    output += open
+                    closeAndReopen(closing: 0)
+                    append("<g id=\"\(layers[index])\">")
+                    open.forEach { append($0) }
                 case .layerEnd:
-                    output += Array(repeating: "</g>", count: open.count + 1)
-                    output += open
+                    closeAndReopen(closing: 1)
+                    open.forEach { append($0) }
                 case .text:
-                    output.append(Substring(texts[index]))
+                    append(texts[index])
                 }
                 continue
             }
-            if line.hasPrefix("<g") && !line.hasSuffix("/>") {
+            if Self.starts(svg, line, with: Self.groupStart) && !svg[line].suffix(2).elementsEqual(Self.emptyEnd) {
                 open.append(line)
-            } else if line == "</g>" {
+            } else if svg[line].elementsEqual(Self.groupEnd) {
                 if open.isEmpty { inBody = false } else { open.removeLast() }
             }
-            output.append(line)
+            append(line)
         }
-        return output.joined(separator: "\n")
+        return output
+    }
+
+    private static let surfaceGroup = Array("<g id=\"surface".utf8), groupStart = Array("<g".utf8)
+    private static let emptyEnd = Array("/>".utf8), groupEnd = Array("</g>".utf8)
+    private static let markerStyle = Array("fill-opacity:\(markerOpacity);".utf8), rgb = Array("fill:rgb(".utf8)
+
+    private static func starts(_ bytes: [UInt8], _ line: Range<Int>, with prefix: [UInt8]) -> Bool {
+        bytes[line].starts(with: prefix)
+    }
+
+    /// Where `pattern` ends first in `bytes`.
+    private static func find(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: pattern[0]) {
+            if bytes[found...].starts(with: pattern) { return found + pattern.count }
+            index = found + 1
+        }
+        return nil
     }
 
     /// The marker a line of Cairo's SVG draws, decoded from `fill:rgb(r%,g%,b%);fill-opacity:0.0123`.
-    private func marker(in line: Substring) -> (Marker, Int)? {
-        guard line.contains("fill-opacity:\(Self.markerOpacity);"), let start = line.range(of: "fill:rgb(") else {
+    private func marker(in line: ArraySlice<UInt8>) -> (Marker, Int)? {
+        guard Self.find(Self.markerStyle, in: line) != nil, let start = Self.find(Self.rgb, in: line) else {
             return nil
         }
-        let channels = line[start.upperBound...].prefix { $0 != ")" }.split(separator: ",").map {
-            Int(((Double($0.dropLast()) ?? 0) * 2.55).rounded())
-        }
+        let channels = line[start...].prefix { $0 != UInt8(ascii: ")") }
+            .split(separator: UInt8(ascii: ",")).map { channel in
+                Int(((Double(String(decoding: channel.dropLast(), as: UTF8.self)) ?? 0) * 2.55).rounded())
+            }
         guard channels.count == 3, let marker = Marker(rawValue: channels[0]) else { return nil }
         return (marker, channels[1] * 256 + channels[2])
     }

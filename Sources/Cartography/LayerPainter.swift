@@ -61,20 +61,37 @@ struct LayerPainter {
         let areas = Dictionary(territory.zones.map { ($0.kind, $0.area) }, uniquingKeysWith: { first, _ in first })
         for edge in territory.reachLimits.edges {
             guard let inside = areas[edge.inside] else { continue }
-            canvas.withSavedState {
-                frame.addPath(inside, to: canvas)
-                canvas.withClip {
-                    // Nested strokes along the edge, widest first: a point covered by k of them shows k/steps of
-                    // what lies beyond, so the zone fades linearly into it at the edge.
-                    let colour = appearance(of: edge.beyond)
-                    for step in stride(from: steps, to: 0, by: -1) {
-                        frame.addPath(edge.line, to: canvas)
-                        canvas.stroke(colour.withAlpha(1 / Double(step)),
-                                      widthPt: 2 * style.uncertainMarginPt * Double(step) / Double(steps))
+            let colour = appearance(of: edge.beyond)
+            canvas.withAreaClip({ frame.addPath(inside, to: canvas) }, inOneColour: colour) {
+                // Nested strokes along the edge, widest first: a point covered by k of them shows k/steps of
+                // what lies beyond, so the zone fades linearly into it at the edge.
+                let lines = frame.projected(edge.line)
+                for step in stride(from: steps, to: 0, by: -1) {
+                    let width = 2 * style.uncertainMarginPt * Double(step) / Double(steps)
+                    // A wide faint stroke does not need vertices a fraction of its width apart: the line it
+                    // follows moves by hundredths of a point, and Cairo's stroker pays for every vertex.
+                    for line in lines {
+                        canvas.addPolyline(Self.thinned(line, spacing: width / 4), close: false)
                     }
+                    canvas.stroke(colour.withAlpha(1 / Double(step)), widthPt: width)
                 }
             }
         }
+    }
+
+    /// `points` without the vertices closer than `spacing` to the last one kept; the first and last stay.
+    static func thinned(_ points: [(x: Double, y: Double)], spacing: Double) -> [(x: Double, y: Double)] {
+        guard points.count > 2 else { return points }
+        let limit = spacing * spacing
+        var kept = [points[0]]
+        kept.reserveCapacity(points.count)
+        for point in points[1..<(points.count - 1)] {
+            let last = kept[kept.count - 1]
+            let (dx, dy) = (point.x - last.x, point.y - last.y)
+            if dx * dx + dy * dy >= limit { kept.append(point) }
+        }
+        kept.append(points[points.count - 1])
+        return kept
     }
 
     /// How ground of a kind looks once drawn, as one opaque colour: a held zone's fill over the paper, else the
@@ -136,22 +153,19 @@ struct LayerPainter {
     /// paper between for contested ground, or `solid` bands edge to edge for ground allies share.
     func hatch(_ area: MultiPolygon, colours: [RGBA], solid: Bool = false) {
         guard !area.isEmpty, !colours.isEmpty else { return }
-        canvas.withSavedState {
-            frame.addPath(area, to: canvas)
-            canvas.withClip {
-                let box = frame.box
-                let spacing = style.hatchSpacingPt
-                var index = 0
-                var offset = -box.height
+        canvas.withAreaClip({ frame.addPath(area, to: canvas) }) {
+            let box = frame.box
+            let spacing = style.hatchSpacingPt
+            // The stripes of one colour never overlap, so they are stroked as one path.
+            for (index, colour) in colours.enumerated() {
+                var offset = -box.height + Double(index) * spacing
                 while offset < box.width {
                     canvas.moveTo(box.x + offset, box.maxY)
                     canvas.lineTo(box.x + offset + box.height, box.y)
-                    let colour = colours[index % colours.count]
-                    canvas.stroke(solid ? colour.withAlpha(style.zoneAlpha) : colour.withAlpha(0.85),
-                                  widthPt: solid ? spacing * 0.75 : style.hatchWidthPt)
-                    offset += spacing
-                    index += 1
+                    offset += spacing * Double(colours.count)
                 }
+                canvas.stroke(solid ? colour.withAlpha(style.zoneAlpha) : colour.withAlpha(0.85),
+                              widthPt: solid ? spacing * 0.75 : style.hatchWidthPt)
             }
         }
     }

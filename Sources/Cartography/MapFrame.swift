@@ -95,6 +95,15 @@ final class MapFrame {
         }
     }
 
+    /// The lines that reach into the view, in canvas points, for drawing one line several times.
+    func projected(_ lines: MultiLineString) -> [[(x: Double, y: Double)]] {
+        let visible = envelope.expanded(byDegrees: 0.5)
+        return lines.lines.compactMap { line in
+            guard let bounds = Envelope(covering: line), bounds.intersects(visible) else { return nil }
+            return line.compactMap(point)
+        }
+    }
+
     /// The box's outline, for clipping.
     func addFrame(to canvas: Canvas) {
         canvas.rectangle(x: box.x, y: box.y, width: box.width, height: box.height)

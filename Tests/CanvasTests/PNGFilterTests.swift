@@ -1,0 +1,74 @@
+import Testing
+@testable import Canvas
+
+/// The row filter's sixteen-byte path against the filters written out byte by byte from the PNG specification.
+struct PNGFilterTests {
+    @Test(arguments: [3, 4])
+    func everyRowIsFilteredAsTheSpecificationDefines(bytesPerPixel: Int) {
+        // Numerical Recipes' linear congruential generator, seeded, so that a failure names rows drawn again.
+        var state: UInt32 = 20261203
+        func random(_ range: ClosedRange<UInt8>) -> UInt8 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return range.lowerBound &+ UInt8(truncatingIfNeeded: Int(state >> 16) % (Int(range.count)))
+        }
+        for pixels in [1, 5, 6, 16, 17, 100, 683] {
+            let count = pixels * bytesPerPixel
+            for pattern in 0..<6 {
+                var above = (0..<count).map { _ in random(0...255) }
+                var row = (0..<count).map { index -> UInt8 in
+                    switch pattern {
+                    case 0: random(0...255)  // noise
+                    case 1: above[index] &+ random(0...2)  // like the row above
+                    case 2: UInt8(truncatingIfNeeded: index / bytesPerPixel * 3)  // a ramp to the right
+                    case 3: index % bytesPerPixel == 0 ? 250 : 3  // flat colour
+                    case 4: UInt8(truncatingIfNeeded: (index * 37) ^ (index >> 3))
+                    default: random(120...136)  // small signed differences
+                    }
+                }
+                if pattern == 3 { above = above.map { $0 / 2 } }
+                let expected = Self.reference(row, above: above, bytesPerPixel: bytesPerPixel)
+                var line = [UInt8](repeating: 0xAA, count: count + 1)
+                row.withUnsafeMutableBufferPointer { row in
+                    above.withUnsafeMutableBufferPointer { above in
+                        line.withUnsafeMutableBufferPointer { line in
+                            Filter.best(row, above: above, bytesPerPixel: bytesPerPixel, into: line)
+                        }
+                    }
+                }
+                #expect(line == expected, "\(pixels) pixels of \(bytesPerPixel) bytes, pattern \(pattern)")
+            }
+        }
+    }
+
+    @Test func aRowLikeTheOneAboveIsAllZerosUnderUp() {
+        var row = [UInt8](repeating: 77, count: 48), above = row
+        var line = [UInt8](repeating: 9, count: 49)
+        row.withUnsafeMutableBufferPointer { row in
+            above.withUnsafeMutableBufferPointer { above in
+                line.withUnsafeMutableBufferPointer { Filter.best(row, above: above, bytesPerPixel: 3, into: $0) }
+            }
+        }
+        #expect(line == [Filter.up.rawValue] + [UInt8](repeating: 0, count: 48))
+    }
+
+    /// RFC 2083, 6: every filter applied byte by byte; the smallest sum of magnitudes wins, the first on ties.
+    private static func reference(_ row: [UInt8], above: [UInt8], bytesPerPixel: Int) -> [UInt8] {
+        func paeth(_ a: Int, _ b: Int, _ c: Int) -> Int {
+            let p = a + b - c
+            let (pa, pb, pc) = (abs(p - a), abs(p - b), abs(p - c))
+            return pa <= pb && pa <= pc ? a : pb <= pc ? b : c
+        }
+        let filtered: [[UInt8]] = (0..<5).map { filter in
+            row.indices.map { index in
+                let x = Int(row[index]), b = Int(above[index])
+                let a = index >= bytesPerPixel ? Int(row[index - bytesPerPixel]) : 0
+                let c = index >= bytesPerPixel ? Int(above[index - bytesPerPixel]) : 0
+                let predicted = [0, a, b, (a + b) / 2, paeth(a, b, c)][filter]
+                return UInt8(truncatingIfNeeded: x - predicted)
+            }
+        }
+        let costs = filtered.map { $0.reduce(0) { $0 + Int(Int8(bitPattern: $1).magnitude) } }
+        let chosen = costs.indices.min { costs[$0] < costs[$1] }!
+        return [UInt8(chosen)] + filtered[chosen]
+    }
+}
