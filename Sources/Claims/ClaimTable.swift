@@ -14,7 +14,7 @@ enum ClaimTable {
         let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         var problems = ProblemList()
         var claims = [Claim]()
-        var resolved = [String: Resolution]()
+        var resolved = [String: (place: Resolution, region: AdminRegions.Resolution)]()
         for row in table.rows {
             func field(_ name: String) -> String {
                 guard let index = column[name], index < row.count else { return "" }
@@ -72,10 +72,10 @@ enum ClaimTable {
 
     /// The id of a place of the gazetteer, or of a region named by P-code or with a level word (a bare name is a
     /// settlement first and a region only when no settlement has it); nil with a problem. `resolved` keeps each
-    /// name's resolution for the rows that repeat it.
+    /// name's resolutions, as a place and as a region, for the rows that repeat it.
     private static func resolvePlace(
         _ name: String, at location: SourceLocation, gazetteer: Gazetteer, regions: AdminRegions,
-        resolved: inout [String: Resolution],
+        resolved: inout [String: (place: Resolution, region: AdminRegions.Resolution)],
         problems: inout ProblemList
     ) -> String? {
         guard !name.isEmpty else {
@@ -87,9 +87,8 @@ enum ClaimTable {
                 + "give the place's name or id")
             return nil
         }
-        let resolution = resolved[name] ?? gazetteer.resolve(name)
-        resolved[name] = resolution
-        let region = regions.resolve(name)
+        let (resolution, region) = resolved[name] ?? (gazetteer.resolve(name), regions.resolve(name))
+        resolved[name] = (resolution, region)
         switch region {
         case .found(let found):
             if AdminRegions.namesLevel(name) || regions.region(id: name) != nil { return found.id }

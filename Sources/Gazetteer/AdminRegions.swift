@@ -39,14 +39,23 @@ public struct AdminRegions: Sendable {
     public let regions: [AdminRegion]
     private let byID: [String: Int]
     private let index: [(box: Envelope, region: Int)]
-    /// Each region's names as keys, in the order of `regions`.
-    private let keys: [[NameKey]]
+    /// The regions (indices in `regions`, ascending) each name key, and each key's skeleton, belongs to.
+    private let byKey: [String: [Int]]
+    private let bySkeleton: [String: [Int]]
 
     public init(_ regions: [AdminRegion] = []) {
         self.regions = regions
         byID = Dictionary(regions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         index = regions.enumerated().compactMap { number, region in region.area.envelope.map { ($0, number) } }
-        keys = regions.map { $0.names.map(NameKey.init) }
+        var byKey = [String: [Int]](), bySkeleton = [String: [Int]]()
+        for (number, region) in regions.enumerated() {
+            for key in region.names.map(NameKey.init) {
+                if byKey[key.key]?.last != number { byKey[key.key, default: []].append(number) }
+                if bySkeleton[key.skeleton]?.last != number { bySkeleton[key.skeleton, default: []].append(number) }
+            }
+        }
+        self.byKey = byKey
+        self.bySkeleton = bySkeleton
     }
 
     public var isEmpty: Bool { regions.isEmpty }
@@ -80,10 +89,12 @@ public struct AdminRegions: Sendable {
         let (name, levels) = AdminRegions.levelWord(in: trimmed)
         let key = NameKey(name)
         guard !key.key.isEmpty else { return .unknown(levelNamed: levels != nil) }
-        let candidates = regions.indices.filter { levels?.contains(regions[$0].level) ?? true }
-        var matches = candidates.filter { keys[$0].contains { $0.key == key.key } }.map { regions[$0] }
+        func named(_ numbers: [Int]?) -> [AdminRegion] {
+            (numbers ?? []).map { regions[$0] }.filter { levels?.contains($0.level) ?? true }
+        }
+        var matches = named(byKey[key.key])
         if matches.isEmpty && !key.skeleton.isEmpty {
-            matches = candidates.filter { keys[$0].contains { $0.skeleton == key.skeleton } }.map { regions[$0] }
+            matches = named(bySkeleton[key.skeleton])
         }
         switch matches.count {
         case 0: return .unknown(levelNamed: levels != nil)
@@ -107,13 +118,11 @@ public struct AdminRegions: Sendable {
     /// The name without its level word, and the levels that word names (nil without one).
     static func levelWord(in text: String) -> (String, Set<AdminRegion.Level>?) {
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.count > 1 else { return (text, nil) }
+        let (first, last) = (words[0].lowercased(), words[words.count - 1].lowercased())
         for (word, levels) in levelWords {
-            if let first = words.first, first.lowercased() == word, words.count > 1 {
-                return (words.dropFirst().joined(separator: " "), levels)
-            }
-            if let last = words.last, last.lowercased() == word, words.count > 1 {
-                return (words.dropLast().joined(separator: " "), levels)
-            }
+            if first == word { return (words.dropFirst().joined(separator: " "), levels) }
+            if last == word { return (words.dropLast().joined(separator: " "), levels) }
         }
         return (text, nil)
     }

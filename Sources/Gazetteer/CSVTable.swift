@@ -59,58 +59,69 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// The records of `text`, read byte by byte: every delimiter is ASCII, which no byte of a longer UTF-8
+    /// character equals, and a column counts characters (bytes that do not continue one).
     private static func records(in text: String, file: String, limits: InputLimits) throws -> [[CSVField]] {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let (quote, comma, newline, carriageReturn): (UInt8, UInt8, UInt8, UInt8) = (34, 44, 10, 13)
         var records = [[CSVField]]()
         var record = [CSVField]()
-        var value = String.UnicodeScalarView()
+        var value = [UInt8]()
         var line = 1, column = 1
         var fieldLine = 1, fieldColumn = 1
         var quoted = false, wasQuoted = false
         var index = 0
         var problems = ProblemList()
         func endField() {
-            if value.count > limits.fieldCharacters {
+            if value.count > limits.fieldCharacters
+                && value.lazy.filter({ $0 & 0xC0 != 0x80 }).count > limits.fieldCharacters {
                 problems.add(SourceLocation(file: file, line: fieldLine, column: fieldColumn),
                              InputLimits.exceeded("this field has", .fieldCharacters, limits.fieldCharacters))
-                value = String.UnicodeScalarView()
+                value.removeAll()
             }
-            record.append(CSVField(value: String(value), line: fieldLine, column: fieldColumn))
-            value = String.UnicodeScalarView()
+            record.append(CSVField(value: String(decoding: value, as: UTF8.self), line: fieldLine,
+                                   column: fieldColumn))
+            value.removeAll(keepingCapacity: true)
             wasQuoted = false
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
+        while index < bytes.count {
+            let byte = bytes[index]
             index += 1
+            let starts = byte & 0xC0 != 0x80  // a character's first byte
             if quoted {
-                if scalar == "\"" {
-                    if index < scalars.count, scalars[index] == "\"" {
-                        value.append("\"")
+                if byte == quote {
+                    if index < bytes.count, bytes[index] == quote {
+                        value.append(quote)
                         index += 1
                         column += 2
                         continue
                     }
                     quoted = false
                 } else {
-                    value.append(scalar)
+                    value.append(byte)
                 }
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                if byte == newline {
+                    line += 1
+                    column = 1
+                } else if starts {
+                    column += 1
+                }
                 continue
             }
-            switch scalar {
-            case "\"" where value.isEmpty && !wasQuoted:
+            switch byte {
+            case quote where value.isEmpty && !wasQuoted:
                 quoted = true
                 wasQuoted = true
                 column += 1
-            case ",":
+            case comma:
                 endField()
                 column += 1
                 fieldLine = line
                 fieldColumn = column
-            case "\r" where index < scalars.count && scalars[index] == "\n":
+            case carriageReturn where index < bytes.count && bytes[index] == newline:
                 column += 1
-            case "\n", "\r":
+            case newline, carriageReturn:
                 endField()
                 records.append(record)
                 record = []
@@ -119,8 +130,8 @@ public struct CSVTable: Sendable {
                 fieldLine = line
                 fieldColumn = 1
             default:
-                value.append(scalar)
-                column += 1
+                value.append(byte)
+                if starts { column += 1 }
             }
         }
         if quoted {
