@@ -39,6 +39,8 @@ public struct TerritoryModel: Sendable {
     public let country: MultiPolygon
     private let store: CellStore
     private let maps = MapMemo()
+    /// The claimed regions' grounds and their union, by the set of regions claimed: dates mostly share it.
+    private let covers = CoverMemo()
     /// Each mapped place's district and governorate, district first.
     private let regionsOfPlace: [String: [String]]
 
@@ -83,8 +85,9 @@ public struct TerritoryModel: Sendable {
         try maps.entry(date).value {
             let snapshot = scenario.snapshot(at: date)
             let cells = try cells(for: snapshot)
+            let (regions, cover) = try regionGrounds(snapshot)
             return try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: scenario.areaClaims,
-                                    sides: scenario.sides, regions: try regionGrounds(snapshot),
+                                    sides: scenario.sides, regions: regions, regionCover: cover,
                                     outlines: outlines(snapshot), circles: circles(of: cells))
         }
     }
@@ -95,25 +98,51 @@ public struct TerritoryModel: Sendable {
     }
 
     /// The ground of each claimed region at the snapshot's date: a claimed district is its own ground, and a
-    /// claimed governorate is what its claimed districts leave of it.
-    func regionGrounds(_ snapshot: Snapshot) throws -> [RegionGround] {
+    /// claimed governorate is what its claimed districts leave of it; with the union of those grounds.
+    func regionGrounds(_ snapshot: Snapshot) throws -> ([RegionGround], cover: MultiPolygon?) {
         let claimed = scenario.regions.regions.filter { snapshot.controls[$0.id] != nil }
-        guard !claimed.isEmpty else { return [] }
+        guard !claimed.isEmpty else { return ([], nil) }
         let claimedIDs = Set(claimed.map(\.id))
-        var grounds = [RegionGround]()
-        for region in claimed {
-            var area = region.area
-            if region.level == .governorate {
-                let inner = claimed.filter { $0.parent == region.id }.map(\.area)
-                if !inner.isEmpty { area = try area.difference(try MultiPolygon.unionAll(inner)) }
+        let (areas, cover) = try covers.value(claimed.map(\.id).joined(separator: " ")) {
+            var areas = [MultiPolygon]()
+            for region in claimed {
+                var area = region.area
+                if region.level == .governorate {
+                    let inner = claimed.filter { $0.parent == region.id }.map(\.area)
+                    if !inner.isEmpty { area = try area.difference(try MultiPolygon.unionAll(inner)) }
+                }
+                areas.append(area)
             }
+            return (areas, try MultiPolygon.unionAll(areas))
+        }
+        let grounds = zip(claimed, areas).map { region, area in
             let places = regionsOfPlace.filter { _, regions in
                 regions.first(where: claimedIDs.contains) == region.id
             }.keys.sorted()
-            grounds.append(RegionGround(regionID: region.id, area: area,
-                                        kind: Zone.Kind(snapshot.controls[region.id]?.state), placeIDs: places))
+            return RegionGround(regionID: region.id, area: area, kind: Zone.Kind(snapshot.controls[region.id]?.state),
+                                placeIDs: places)
         }
-        return grounds
+        return (grounds, cover)
+    }
+}
+
+/// Regions' grounds and their union, by the claimed regions' ids. Two threads may compute one entry at once;
+/// both get the same value.
+private final class CoverMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries = [String: (areas: [MultiPolygon], cover: MultiPolygon)]()
+
+    func value(_ key: String, _ compute: () throws -> (areas: [MultiPolygon], cover: MultiPolygon)) throws
+        -> (areas: [MultiPolygon], cover: MultiPolygon) {
+        lock.lock()
+        let known = entries[key]
+        lock.unlock()
+        if let known { return known }
+        let computed = try compute()
+        lock.lock()
+        entries[key] = computed
+        lock.unlock()
+        return computed
     }
 }
 

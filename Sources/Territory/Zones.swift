@@ -128,7 +128,8 @@ public struct TerritoryMap: Sendable {
     /// and the area claims. Fronts run between the zones of different sides.
     /// `circles[i]` is the reach circle cell i was cut to; without them no edge counts as a reach limit.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
-                regions: [RegionGround] = [], outlines: [PlaceOutline] = [], circles: [ReachCircle?] = []) throws {
+                regions: [RegionGround] = [], regionCover: MultiPolygon? = nil, outlines: [PlaceOutline] = [],
+                circles: [ReachCircle?] = []) throws {
         self.snapshot = snapshot
         let kinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
         var groupOfKind = [Zone.Kind: Int]()
@@ -146,7 +147,8 @@ public struct TerritoryMap: Sendable {
         let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
         let overlaid = !regions.isEmpty || !areaClaims.isEmpty || !outlines.isEmpty
         if !regions.isEmpty {
-            zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds)
+            zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds,
+                                              covered: try regionCover ?? MultiPolygon.unionAll(regions.map(\.area)))
         }
         if !outlines.isEmpty {
             zones = try TerritoryMap.applying(outlines, to: zones, snapshot: snapshot, within: cells.region)
@@ -193,10 +195,10 @@ public struct TerritoryMap: Sendable {
 
     /// Each region's ground goes to its holder, but for the cells (cut to the region) of the places inside it
     /// whose own state differs; ground outside every region keeps the cells' zones.
+    /// `covered` is the union of the regions' ground.
     private static func applying(_ regions: [RegionGround], to zones: [Zone], cells: PlaceCells,
-                                 kinds: [Zone.Kind]) throws -> [Zone] {
+                                 kinds: [Zone.Kind], covered: MultiPolygon) throws -> [Zone] {
         var parts = [Zone.Kind: [MultiPolygon]]()
-        let covered = try MultiPolygon.unionAll(regions.map(\.area))
         for zone in zones {
             let outside = try zone.area.difference(covered)
             if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
