@@ -39,8 +39,8 @@ public struct TerritoryModel: Sendable {
     public let country: MultiPolygon
     private let store: CellStore
     private let maps = MapMemo()
-    /// The claimed regions' grounds and their union, by the set of regions claimed: dates mostly share it.
-    private let covers = CoverMemo()
+    /// The claimed regions' grounds and their unions, by the regions claimed: dates mostly share them.
+    private let regionCovers = Memo<(areas: [MultiPolygon], cover: RegionCover)>()
     /// Each mapped place's district and governorate, district first.
     private let regionsOfPlace: [String: [String]]
 
@@ -98,22 +98,19 @@ public struct TerritoryModel: Sendable {
     }
 
     /// The ground of each claimed region at the snapshot's date: a claimed district is its own ground, and a
-    /// claimed governorate is what its claimed districts leave of it; with the union of those grounds.
-    func regionGrounds(_ snapshot: Snapshot) throws -> ([RegionGround], cover: MultiPolygon?) {
+    /// claimed governorate is what its claimed districts leave of it; with their unions, shared by the dates
+    /// that claim the same regions.
+    func regionGrounds(_ snapshot: Snapshot) throws -> ([RegionGround], cover: RegionCover?) {
         let claimed = scenario.regions.regions.filter { snapshot.controls[$0.id] != nil }
         guard !claimed.isEmpty else { return ([], nil) }
         let claimedIDs = Set(claimed.map(\.id))
-        let (areas, cover) = try covers.value(claimed.map(\.id).joined(separator: " ")) {
-            var areas = [MultiPolygon]()
-            for region in claimed {
-                var area = region.area
-                if region.level == .governorate {
-                    let inner = claimed.filter { $0.parent == region.id }.map(\.area)
-                    if !inner.isEmpty { area = try area.difference(try MultiPolygon.unionAll(inner)) }
-                }
-                areas.append(area)
+        let (areas, cover) = try regionCovers.value(claimed.map(\.id).joined(separator: " ")) {
+            let areas = try claimed.map { region in
+                guard region.level == .governorate else { return region.area }
+                let inner = claimed.filter { $0.parent == region.id }.map(\.area)
+                return inner.isEmpty ? region.area : try region.area.difference(try MultiPolygon.unionAll(inner))
             }
-            return (areas, try MultiPolygon.unionAll(areas))
+            return (areas, try RegionCover(areas: areas))
         }
         let grounds = zip(claimed, areas).map { region, area in
             let places = regionsOfPlace.filter { _, regions in
@@ -126,22 +123,15 @@ public struct TerritoryModel: Sendable {
     }
 }
 
-/// Regions' grounds and their union, by the claimed regions' ids. Two threads may compute one entry at once;
-/// both get the same value.
-private final class CoverMemo: @unchecked Sendable {
+/// Values computed once per key. Two threads may compute one entry at once; both get the same value.
+private final class Memo<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries = [String: (areas: [MultiPolygon], cover: MultiPolygon)]()
+    private var values = [String: Value]()
 
-    func value(_ key: String, _ compute: () throws -> (areas: [MultiPolygon], cover: MultiPolygon)) throws
-        -> (areas: [MultiPolygon], cover: MultiPolygon) {
-        lock.lock()
-        let known = entries[key]
-        lock.unlock()
-        if let known { return known }
+    func value(_ key: String, _ compute: () throws -> Value) throws -> Value {
+        if let known = lock.withLock({ values[key] }) { return known }
         let computed = try compute()
-        lock.lock()
-        entries[key] = computed
-        lock.unlock()
+        lock.withLock { values[key] = computed }
         return computed
     }
 }

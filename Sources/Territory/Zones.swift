@@ -84,23 +84,6 @@ public struct FrontLine: Hashable, Sendable {
     public var line: MultiLineString
 }
 
-/// A region claim's ground at a date: the region's outline less the claimed regions inside it, held in `kind`
-/// except where a place inside with a state of its own keeps its cell.
-public struct RegionGround: Sendable {
-    public var regionID: String
-    public var area: MultiPolygon
-    public var kind: Zone.Kind
-    /// The places that lie in this ground.
-    public var placeIDs: [String]
-
-    public init(regionID: String, area: MultiPolygon, kind: Zone.Kind, placeIDs: [String]) {
-        self.regionID = regionID
-        self.area = area
-        self.kind = kind
-        self.placeIDs = placeIDs
-    }
-}
-
 /// An outlined place's ground: its outline, whatever the cells around it.
 public struct PlaceOutline: Sendable {
     public var placeID: String
@@ -128,7 +111,7 @@ public struct TerritoryMap: Sendable {
     /// and the area claims. Fronts run between the zones of different sides.
     /// `circles[i]` is the reach circle cell i was cut to; without them no edge counts as a reach limit.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
-                regions: [RegionGround] = [], regionCover: MultiPolygon? = nil, outlines: [PlaceOutline] = [],
+                regions: [RegionGround] = [], regionCover: RegionCover? = nil, outlines: [PlaceOutline] = [],
                 circles: [ReachCircle?] = []) throws {
         self.snapshot = snapshot
         let kinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
@@ -148,7 +131,7 @@ public struct TerritoryMap: Sendable {
         let overlaid = !regions.isEmpty || !areaClaims.isEmpty || !outlines.isEmpty
         if !regions.isEmpty {
             zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds,
-                                              covered: try regionCover ?? MultiPolygon.unionAll(regions.map(\.area)))
+                                              cover: try regionCover ?? RegionCover(areas: regions.map(\.area)))
         }
         if !outlines.isEmpty {
             zones = try TerritoryMap.applying(outlines, to: zones, snapshot: snapshot, within: cells.region)
@@ -188,41 +171,6 @@ public struct TerritoryMap: Sendable {
         for zone in zones {
             let outside = try zone.area.difference(covered)
             if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
-        }
-        return try parts.sorted { $0.key.order < $1.key.order }
-            .map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
-    }
-
-    /// Each region's ground goes to its holder, but for the cells (cut to the region) of the places inside it
-    /// whose own state differs; ground outside every region keeps the cells' zones.
-    /// `covered` is the union of the regions' ground.
-    private static func applying(_ regions: [RegionGround], to zones: [Zone], cells: PlaceCells,
-                                 kinds: [Zone.Kind], covered: MultiPolygon) throws -> [Zone] {
-        var parts = [Zone.Kind: [MultiPolygon]]()
-        for zone in zones {
-            let outside = try zone.area.difference(covered)
-            if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
-        }
-        let kindOf = Dictionary(uniqueKeysWithValues: cells.placeIDs.enumerated().map { ($1, kinds[$0]) })
-        for region in regions {
-            var exceptions = [Zone.Kind: [Int]]()
-            for id in region.placeIDs {
-                guard let kind = kindOf[id], kind != region.kind, kind != .unreported,
-                      let cell = cells.index(of: id), !cells.cells[cell].isEmpty else { continue }
-                exceptions[kind, default: []].append(cell)
-            }
-            var rest = region.area
-            // In a fixed order: the same inputs give the same bytes.
-            for (kind, cellsOfKind) in exceptions.sorted(by: { $0.key.order < $1.key.order }) {
-                // The cells' union by their shared edges, as the zones are traced.
-                var group = [Int](repeating: -1, count: cells.cells.count + 1)
-                for cell in cellsOfKind { group[cell] = 0 }
-                let ground = try cells.topology.unions(group: group, groupCount: 1)[0].intersection(with: region.area)
-                guard !ground.isEmpty else { continue }
-                parts[kind, default: []].append(ground)
-                rest = try rest.difference(ground)
-            }
-            if !rest.isEmpty { parts[region.kind, default: []].append(rest) }
         }
         return try parts.sorted { $0.key.order < $1.key.order }
             .map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
