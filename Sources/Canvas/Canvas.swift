@@ -129,24 +129,6 @@ public final class Canvas {
     /// strokes. Painting over is associative, so the pixels are those of the clipped strokes (up to rounding).
     /// Vector files keep the clip, which costs nothing there.
     public func withAreaClip(_ addArea: () -> Void, _ body: () throws -> Void) rethrows {
-        try inArea(addArea, content: CAIRO_CONTENT_COLOR_ALPHA, body) { group in
-            cairo_set_source(cairo, group)
-            cairo_paint(cairo)
-        }
-    }
-
-    /// As `withAreaClip`, for a `body` that draws in one colour at several opacities: the raster's group holds
-    /// only coverage (a quarter of a colour group's memory) and is painted in `colour`. `body` must draw in
-    /// `colour` (its alpha may vary): vector files draw it as it is.
-    public func withAreaClip(_ addArea: () -> Void, inOneColour colour: RGBA, _ body: () throws -> Void) rethrows {
-        try inArea(addArea, content: CAIRO_CONTENT_ALPHA, body) { coverage in
-            setSource(colour.withAlpha(1))
-            cairo_mask(cairo, coverage)
-        }
-    }
-
-    private func inArea(_ addArea: () -> Void, content: cairo_content_t, _ body: () throws -> Void,
-                        paint: (OpaquePointer?) -> Void) rethrows {
         cairo_save(cairo)
         defer { cairo_restore(cairo) }
         cairo_new_path(cairo)
@@ -162,19 +144,17 @@ public final class Canvas {
         guard x1 > x0, y1 > y0 else { return }
         cairo_rectangle(cairo, x0, y0, x1 - x0, y1 - y0)
         cairo_clip(cairo)
-        cairo_push_group_with_content(cairo, content)
-        let group: OpaquePointer?
+        cairo_push_group(cairo)
         do {
             try body()
-            group = cairo_pop_group(cairo)
         } catch {
             cairo_pattern_destroy(cairo_pop_group(cairo))
             throw error
         }
-        defer { cairo_pattern_destroy(group) }
+        cairo_pop_group_to_source(cairo)
         addArea()
         cairo_clip(cairo)
-        paint(group)
+        cairo_paint(cairo)
     }
 
     /// Runs `body` inside a saved graphics state.
@@ -184,7 +164,7 @@ public final class Canvas {
         try body()
     }
 
-    private func setSource(_ colour: RGBA) {
+    func setSource(_ colour: RGBA) {
         cairo_set_source_rgba(cairo, colour.red, colour.green, colour.blue, colour.alpha)
     }
 

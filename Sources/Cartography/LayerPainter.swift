@@ -57,41 +57,12 @@ struct LayerPainter {
     /// the zone fades over a band along that edge into what lies beyond (paper where nothing is reported, the
     /// neighbouring zone's fill otherwise).
     private func uncertainMargins(_ territory: TerritoryMap) {
-        let steps = 12
         let areas = Dictionary(territory.zones.map { ($0.kind, $0.area) }, uniquingKeysWith: { first, _ in first })
         for edge in territory.reachLimits.edges {
             guard let inside = areas[edge.inside] else { continue }
-            let colour = appearance(of: edge.beyond)
-            canvas.withAreaClip({ frame.addPath(inside, to: canvas) }, inOneColour: colour) {
-                // Nested strokes along the edge, widest first: a point covered by k of them shows k/steps of
-                // what lies beyond, so the zone fades linearly into it at the edge.
-                let lines = frame.projected(edge.line)
-                for step in stride(from: steps, to: 0, by: -1) {
-                    let width = 2 * style.uncertainMarginPt * Double(step) / Double(steps)
-                    // A wide faint stroke does not need vertices a fraction of its width apart: the line it
-                    // follows moves by hundredths of a point, and Cairo's stroker pays for every vertex.
-                    for line in lines {
-                        canvas.addPolyline(Self.thinned(line, spacing: width / 4), close: false)
-                    }
-                    canvas.stroke(colour.withAlpha(1 / Double(step)), widthPt: width)
-                }
-            }
+            canvas.fade(appearance(of: edge.beyond), along: frame.projected(edge.line), reachPt: style.uncertainMarginPt,
+                        within: { frame.addPath(inside, to: canvas) })
         }
-    }
-
-    /// `points` without the vertices closer than `spacing` to the last one kept; the first and last stay.
-    static func thinned(_ points: [(x: Double, y: Double)], spacing: Double) -> [(x: Double, y: Double)] {
-        guard points.count > 2 else { return points }
-        let limit = spacing * spacing
-        var kept = [points[0]]
-        kept.reserveCapacity(points.count)
-        for point in points[1..<(points.count - 1)] {
-            let last = kept[kept.count - 1]
-            let (dx, dy) = (point.x - last.x, point.y - last.y)
-            if dx * dx + dy * dy >= limit { kept.append(point) }
-        }
-        kept.append(points[points.count - 1])
-        return kept
     }
 
     /// How ground of a kind looks once drawn, as one opaque colour: a held zone's fill over the paper, else the
