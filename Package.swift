@@ -31,7 +31,10 @@ let package = Package(
 
         // MARK: - Thin wrappers: the only code that sees C pointers
         .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ", "CQhull"]),
-        .target(name: "Canvas", dependencies: ["CCairo", "CDeflate"]),
+        // Optimised in debug builds too: its PNG filter and fade masks loop over every pixel, and unoptimised
+        // SIMD code runs a hundred times slower (a debug map would take twenty seconds, not one).
+        .target(name: "Canvas", dependencies: ["CCairo", "CDeflate"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "GIS", dependencies: ["CGDAL", "CGDALLoader", "Geometry"]),
 
         // MARK: - Plane geometry in Swift: the Voronoi cells, their arrangement and topology

@@ -95,6 +95,7 @@ struct DistanceMask {
     let x: Int, y: Int, width: Int, height: Int, stride: Int
     private(set) var alpha: [UInt8]
 
+    @_optimize(speed)  // also in debug builds: the loop runs over millions of pixels
     init?(lines: [[(x: Double, y: Double)]], reach: Double, width imageWidth: Int, height imageHeight: Int) {
         let points = lines.flatMap { $0 }
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(),

@@ -92,6 +92,7 @@ enum Filter: UInt8, CaseIterable {
     /// Writes the filter byte and the filtered row, under the filter whose output has the smallest sum of
     /// absolute values (bytes read as signed); the first such filter on ties. A row like the one above is all
     /// zeros under `up`, which no filter beats. Sixteen bytes at a time: this choice is most of the encoder's work.
+    @_optimize(speed)  // also in debug builds: unoptimised, SIMD code runs a hundred times slower
     static func best(_ row: UnsafeMutableBufferPointer<UInt8>, above: UnsafeMutableBufferPointer<UInt8>,
                      bytesPerPixel: Int, into line: UnsafeMutableBufferPointer<UInt8>) {
         let output = UnsafeMutableBufferPointer(rebasing: line[1...])
@@ -174,7 +175,7 @@ enum Filter: UInt8, CaseIterable {
         let count: Int
         let bytesPerPixel: Int
 
-        @inline(__always)
+        @inline(__always) @_optimize(speed)
         func scalars(_ index: Int) -> (UInt8, UInt8, UInt8, UInt8) {
             let left = index >= bytesPerPixel
             return (row[index], left ? row[index - bytesPerPixel] : 0, above[index],
@@ -182,7 +183,7 @@ enum Filter: UInt8, CaseIterable {
         }
 
         /// Sixteen bytes from `index`, which is at least `bytesPerPixel` and 16 bytes before the end.
-        @inline(__always)
+        @inline(__always) @_optimize(speed)
         func vectors(_ index: Int) -> (SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>, SIMD16<UInt8>) {
             func load(_ pointer: UnsafePointer<UInt8>) -> SIMD16<UInt8> {
                 UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<UInt8>.self)
@@ -192,48 +193,48 @@ enum Filter: UInt8, CaseIterable {
         }
     }
 
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func magnitude(_ byte: UInt8) -> Int {
         Int(Int8(bitPattern: byte).magnitude)
     }
 
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func total(_ lanes: SIMD16<UInt16>) -> Int {
         Int(SIMD16<UInt32>(truncatingIfNeeded: lanes).wrappedSum())
     }
 
     /// Each byte read as signed, its magnitude.
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func magnitudes(_ bytes: SIMD16<UInt8>) -> SIMD16<UInt16> {
         SIMD16<UInt16>(truncatingIfNeeded: absolute(SIMD16<Int16>(truncatingIfNeeded: SIMD16<Int8>(truncatingIfNeeded: bytes))))
     }
 
     /// Without branches or masks: the sign spread over the lane flips and corrects the negative ones.
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func absolute(_ value: SIMD16<Int16>) -> SIMD16<Int16> {
         let sign = value &>> 15
         return (value ^ sign) &- sign
     }
 
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func average(_ left: UInt8, _ up: UInt8) -> UInt8 {
         UInt8((UInt16(left) + UInt16(up)) / 2)
     }
 
     /// The floor of each pair's mean, without widening: the shared bits plus half the differing ones.
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func averages(_ left: SIMD16<UInt8>, _ up: SIMD16<UInt8>) -> SIMD16<UInt8> {
         (left & up) &+ ((left ^ up) &>> 1)
     }
 
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func paeth(_ left: UInt8, _ up: UInt8, _ upLeft: UInt8) -> UInt8 {
         let estimate = Int(left) + Int(up) - Int(upLeft)
         let (toLeft, toUp, toUpLeft) = (abs(estimate - Int(left)), abs(estimate - Int(up)), abs(estimate - Int(upLeft)))
         return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft
     }
 
-    @inline(__always)
+    @inline(__always) @_optimize(speed)
     private static func paeths(_ left: SIMD16<UInt8>, _ up: SIMD16<UInt8>, _ upLeft: SIMD16<UInt8>) -> SIMD16<UInt8> {
         let (a, b, c) = (SIMD16<Int16>(truncatingIfNeeded: left), SIMD16<Int16>(truncatingIfNeeded: up),
                          SIMD16<Int16>(truncatingIfNeeded: upLeft))
