@@ -1,5 +1,4 @@
 public import Geometry
-import Foundation
 
 /// A region claim's ground at a date: the region's outline less the claimed regions inside it, held in `kind`
 /// except where a place inside with a state of its own keeps its cell.
@@ -21,11 +20,10 @@ public struct RegionGround: Sendable {
 /// The claimed regions' ground as a whole, and the unions of groups of them an overlay asks for, kept: they
 /// change only when a region is claimed anew, so a scenario's dates share them (`TerritoryModel` keeps one per
 /// set of claimed regions). Safe to share between threads.
-public final class RegionCover: @unchecked Sendable {
+public final class RegionCover: Sendable {
     /// Every claimed region's ground.
     public let covered: MultiPolygon
-    private let lock = NSLock()
-    private var unions = [String: MultiPolygon]()
+    private let unions = Memo<MultiPolygon>()
 
     /// `areas`: every claimed region's ground.
     public init(areas: [MultiPolygon]) throws {
@@ -34,11 +32,9 @@ public final class RegionCover: @unchecked Sendable {
 
     /// The union of `regions`' ground, computed once per set of regions.
     func union(of regions: [RegionGround]) throws -> MultiPolygon {
-        let key = regions.map(\.regionID).joined(separator: " ")
-        if let known = lock.withLock({ unions[key] }) { return known }
-        let union = try MultiPolygon.unionAll(regions.map(\.area))
-        lock.withLock { unions[key] = union }
-        return union
+        try unions.value(regions.map(\.regionID).joined(separator: " ")) {
+            try MultiPolygon.unionAll(regions.map(\.area))
+        }
     }
 }
 

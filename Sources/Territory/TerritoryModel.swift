@@ -124,7 +124,7 @@ public struct TerritoryModel: Sendable {
 }
 
 /// Values computed once per key. Two threads may compute one entry at once; both get the same value.
-private final class Memo<Value>: @unchecked Sendable {
+final class Memo<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var values = [String: Value]()
 
