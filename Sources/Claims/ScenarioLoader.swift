@@ -23,15 +23,26 @@ public enum ScenarioLoader {
         }
     }
 
+    /// The admin regions of a gazetteer folder, or the problems of their files; other failures are thrown.
+    public static func readRegions(_ gazetteerDirectory: URL) throws -> Result<AdminRegions, InputError> {
+        do {
+            return .success(try GazetteerLoader.loadAdminRegions(directory: gazetteerDirectory))
+        } catch let error as InputError {
+            return .failure(error)
+        }
+    }
+
     /// Loads the scenario over a gazetteer loaded already (with the scenario's `places.csv`); nil when the
-    /// gazetteer could not be loaded, so that the scenario's own problems are still all found.
-    public static func load(directory: URL, gazetteerDirectory: URL, gazetteer: Gazetteer?) throws -> Scenario {
+    /// gazetteer could not be loaded, so that the scenario's own problems are still all found. `regions`, when
+    /// given, is the outcome of `GazetteerLoader.loadAdminRegions` on `gazetteerDirectory`, read meanwhile
+    /// beside the gazetteer.
+    public static func load(directory: URL, gazetteerDirectory: URL, gazetteer: Gazetteer?,
+                            regions loaded: Result<AdminRegions, InputError>? = nil) throws -> Scenario {
         var problems = ProblemList()
         var regions = AdminRegions()
-        do {
-            regions = try GazetteerLoader.loadAdminRegions(directory: gazetteerDirectory)
-        } catch let error as InputError {
-            problems.add(contentsOf: error)
+        switch try loaded ?? readRegions(gazetteerDirectory) {
+        case .success(let read): regions = read
+        case .failure(let error): problems.add(contentsOf: error)
         }
         var settings: ScenarioSettings?
         do {

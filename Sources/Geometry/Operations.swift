@@ -118,40 +118,6 @@ extension MultiPolygon {
 // MARK: - Lines
 
 extension MultiLineString {
-    /// The parts two line sets share, joined into the longest runs; points where they only touch are dropped.
-    public func sharedRuns(with other: MultiLineString) throws -> MultiLineString {
-        guard !isEmpty, !other.isEmpty else { return MultiLineString() }
-        let context = try GEOSContext()
-        let left = try context.multiLineString(self)
-        let right = try context.multiLineString(other)
-        let shared = try context.make("shared lines") { GEOSIntersection_r($0, left.raw, right.raw) }
-        let lines = try shared.lines()
-        guard !lines.isEmpty else { return MultiLineString() }
-        let collected = try context.multiLineString(MultiLineString(lines))
-        return MultiLineString(try context.make("line merge") { GEOSLineMerge_r($0, collected.raw) }.lines())
-    }
-
-    /// The ground within `degrees` of the lines: a narrow band that catches edges traced from the same
-    /// vertices but noded apart by an overlay.
-    public func band(degrees: Double) throws -> MultiPolygon {
-        guard !isEmpty else { return MultiPolygon() }
-        let context = try GEOSContext()
-        let lines = try context.multiLineString(self)
-        return MultiPolygon(try context.make("buffer lines") { GEOSBuffer_r($0, lines.raw, degrees, 2) }.polygons())
-    }
-
-    /// The lines' parts outside an area, joined into the longest runs.
-    public func removing(_ area: MultiPolygon) throws -> MultiLineString {
-        guard !isEmpty, !area.isEmpty else { return self }
-        let context = try GEOSContext()
-        let lines = try context.multiLineString(self)
-        let region = try context.multiPolygon(area)
-        let pieces = try context.make("line difference") { GEOSDifference_r($0, lines.raw, region.raw) }.lines()
-        guard !pieces.isEmpty else { return MultiLineString() }
-        let collected = try context.multiLineString(MultiLineString(pieces))
-        return MultiLineString(try context.make("line merge") { GEOSLineMerge_r($0, collected.raw) }.lines())
-    }
-
     /// The lines' parts inside an area.
     public func clipped(to area: MultiPolygon) throws -> MultiLineString {
         guard !isEmpty, !area.isEmpty else { return MultiLineString() }

@@ -30,15 +30,25 @@ struct Arrangement {
     /// Labels of segments that coincide with a kept piece, by piece, each with whether it runs the other way.
     private(set) var alsoLabelled: [[(label: Int32, reversed: Bool)]] = []
 
-    init(vertices: [LonLat], segments: [Segment]) {
+    /// `shared[s]`, when given, lists the labels of other segments known to run along segment `s` already
+    /// (each with whether it runs the other way), so that coinciding segments need not be cut twice.
+    init(vertices: [LonLat], segments: [Segment], shared: [[(label: Int32, reversed: Bool)]] = []) {
+        precondition(shared.isEmpty || shared.count == segments.count, "shared labels for every segment or none")
         self.vertices = vertices
         // Vertices within the snapping distance are one (the first of them), so no piece is a rounding error long.
         let same = Arrangement.nearGroups(vertices, from: 0)
-        let segments = same.isEmpty ? segments : segments.compactMap { segment -> Segment? in
-            let (from, to) = (same[segment.from] ?? segment.from, same[segment.to] ?? segment.to)
-            return from == to ? nil : Segment(from: from, to: to, label: segment.label)
+        var kept = segments, keptShared = shared
+        if !same.isEmpty {
+            kept = []
+            keptShared = []
+            for (index, segment) in segments.enumerated() {
+                let (from, to) = (same[segment.from] ?? segment.from, same[segment.to] ?? segment.to)
+                guard from != to else { continue }
+                kept.append(Segment(from: from, to: to, label: segment.label))
+                if !shared.isEmpty { keptShared.append(shared[index]) }
+            }
         }
-        (pieces, alsoLabelled) = node(segments)
+        (pieces, alsoLabelled) = node(kept, shared: keptShared)
         traceFaces()
     }
 
@@ -74,7 +84,8 @@ struct Arrangement {
 
     /// Splits the segments where they cross or touch, through a grid over their extent; returns the pieces, each
     /// with the labels of the other segments that coincide with it.
-    private mutating func node(_ segments: [Segment]) -> (pieces: [Segment], extra: [[(label: Int32, reversed: Bool)]]) {
+    private mutating func node(_ segments: [Segment], shared: [[(label: Int32, reversed: Bool)]])
+        -> (pieces: [Segment], extra: [[(label: Int32, reversed: Bool)]]) {
         guard !segments.isEmpty else { return ([], []) }
         let grid = SegmentGrid(segments: segments, vertices: vertices)
         var splits = [(segment: Int32, along: Double, vertex: Int32)]()
@@ -158,8 +169,9 @@ struct Arrangement {
         }
         splits.sort { ($0.segment, $0.along) < ($1.segment, $1.along) }
 
-        var pieces = [Segment]()
+        var pieces = [Segment](), source = [Int32]()
         pieces.reserveCapacity(segments.count + splits.count)
+        source.reserveCapacity(segments.count + splits.count)
         var cursor = 0
         for (index, segment) in segments.enumerated() {
             var from = segment.from
@@ -167,12 +179,14 @@ struct Arrangement {
                 let vertex = splits[cursor].vertex
                 if vertex != from && vertices[Int(vertex)] != vertices[Int(from)] && vertex != segment.to {
                     pieces.append(Segment(from: from, to: vertex, label: segment.label))
+                    source.append(Int32(index))
                     from = vertex
                 }
                 cursor += 1
             }
             if segment.to != from && vertices[Int(segment.to)] != vertices[Int(from)] {
                 pieces.append(Segment(from: from, to: segment.to, label: segment.label))
+                source.append(Int32(index))
             }
         }
         // Segments lying along each other, or cut at the same snapped vertices, leave one piece several times: the
@@ -180,15 +194,17 @@ struct Arrangement {
         var kept = [Int64: Int32](minimumCapacity: pieces.count)
         var unique = [Segment](), labels = [[(label: Int32, reversed: Bool)]]()
         unique.reserveCapacity(pieces.count)
-        for piece in pieces {
+        for (k, piece) in pieces.enumerated() {
             let key = Int64(min(piece.from, piece.to)) << 32 | Int64(max(piece.from, piece.to))
+            let along = shared.isEmpty ? [] : shared[Int(source[k])]
             if let first = kept[key] {
                 let reversed = unique[Int(first)].from != piece.from
                 labels[Int(first)].append((piece.label, reversed))
+                labels[Int(first)] += along.map { ($0.label, $0.reversed != reversed) }
             } else {
                 kept[key] = Int32(unique.count)
                 unique.append(piece)
-                labels.append([])
+                labels.append(along)
             }
         }
         return (unique, labels)

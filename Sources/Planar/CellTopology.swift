@@ -21,16 +21,10 @@ public struct CellTopology: Sendable, HalfEdgeMap {
 
     /// `areasKm2` when already known (read back from the cache); otherwise measured here, on every core.
     public init(cells: [MultiPolygon], areasKm2 known: [Double]? = nil) {
-        var vertices = [LonLat](), from = [Int32](), to = [Int32](), cell = [Int32](), twin = [Int32](), next = [Int32]()
-        let positions = cells.reduce(0) { $0 + $1.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } } }
-        var vertexIndex = PairTable(capacity: positions)
+        var from = [Int32](), to = [Int32](), cell = [Int32](), twin = [Int32](), next = [Int32]()
+        let positions = PositionTable.count(cells)
+        var vertexIndex = PositionTable(capacity: positions)
         var edgeIndex = PairTable(capacity: positions)
-        func vertex(_ point: LonLat) -> Int32 {
-            let index = vertexIndex.value(point.lon.bitPattern, point.lat.bitPattern,
-                                          insertingIfAbsent: Int32(vertices.count))
-            if index == vertices.count { vertices.append(point) }
-            return index
-        }
         for (index, area) in cells.enumerated() {
             for polygon in area.polygons {
                 for (number, original) in ([polygon.exterior] + polygon.holes).enumerated() {
@@ -39,7 +33,7 @@ public struct CellTopology: Sendable, HalfEdgeMap {
                     let first = Int32(from.count)
                     for (p, q) in zip(ring, ring.dropFirst()) where p != q {
                         next.append(Int32(from.count + 1))
-                        let (a, b) = (vertex(p), vertex(q))
+                        let (a, b) = (vertexIndex.number(p), vertexIndex.number(q))
                         let edge = Int32(from.count)
                         from.append(a)
                         to.append(b)
@@ -55,6 +49,7 @@ public struct CellTopology: Sendable, HalfEdgeMap {
                 }
             }
         }
+        let vertices = vertexIndex.positions
         (self.vertices, self.from, self.to, self.cell, self.twins, self.next) = (vertices, from, to, cell, twin, next)
         areasKm2 = known ?? CellTopology.measure(cellCount: cells.count, vertices: vertices, from: from, to: to,
                                                  cell: cell, twin: twin)
@@ -83,11 +78,6 @@ public struct CellTopology: Sendable, HalfEdgeMap {
         return sums.map { abs($0) / 1_000_000 }
     }
 
-    /// The union of the cells of each group: `group[c]` is cell c's group, from 0 to `groupCount - 1`.
-    public func unions(group: [Int], groupCount: Int) -> [MultiPolygon] {
-        unions(groupCount: groupCount) { group[Int(cell[$0])] }
-    }
-
     public var vertexCount: Int { vertices.count }
 
     public func position(_ vertex: Int32) -> LonLat {
@@ -99,27 +89,14 @@ public struct CellTopology: Sendable, HalfEdgeMap {
     func target(_ halfEdge: Int) -> Int32 { to[halfEdge] }
     func nextInFace(_ halfEdge: Int) -> Int { Int(next[halfEdge]) }
     func twin(_ halfEdge: Int) -> Int { Int(twins[halfEdge]) }
+    func cell(of halfEdge: Int) -> Int32 { cell[halfEdge] }
 
     /// Calls `body` with every half-edge: its cell, the cell across (nil at the region's edge), and its two
-    /// vertices in the cell's own direction.
+    /// vertices in the cell's own direction (`FaceMap`'s, a cell being a face).
     public func forEachHalfEdge(_ body: (_ cell: Int, _ across: Int?, _ from: Int32, _ to: Int32) -> Void) {
         for edge in from.indices {
             let twin = Int(twins[edge])
             body(Int(cell[edge]), twin >= 0 ? Int(cell[twin]) : nil, from[edge], to[edge])
         }
-    }
-
-    /// Edges between cells of two different holders, once each, as vertex pairs grouped by the pair of holders
-    /// (`holder[c]` is cell c's holder, -1 for none; the key is `low * holderCount + high`).
-    public func sharedEdges(holder: [Int32], holderCount: Int) -> [Int: [(Int32, Int32)]] {
-        var byPair = [Int: [(Int32, Int32)]]()
-        for edge in from.indices {
-            let across = Int(twins[edge])
-            guard across > edge else { continue }
-            let (own, other) = (Int(holder[Int(cell[edge])]), Int(holder[Int(cell[across])]))
-            guard own >= 0, other >= 0, own != other else { continue }
-            byPair[min(own, other) * holderCount + max(own, other), default: []].append((from[edge], to[edge]))
-        }
-        return byPair
     }
 }

@@ -1,3 +1,5 @@
+import Geometry
+
 /// A hash table from pairs of 64-bit words to indices, open-addressed with a cheap mix: the cells' topology looks
 /// up every ring position and every edge once, and the standard dictionary's seeded hashing dominated that.
 struct PairTable {
@@ -39,5 +41,29 @@ struct PairTable {
         keys[index] = (a, b)
         values[index] = value
         return value
+    }
+}
+
+/// Positions numbered in the order first met, the same position (bit for bit) always the same number.
+struct PositionTable {
+    private(set) var positions: [LonLat] = []
+    private var index: PairTable
+
+    /// Room for `capacity` positions.
+    init(capacity: Int) {
+        index = PairTable(capacity: capacity)
+    }
+
+    mutating func number(_ point: LonLat) -> Int32 {
+        let number = index.value(point.lon.bitPattern, point.lat.bitPattern, insertingIfAbsent: Int32(positions.count))
+        if number == positions.count { positions.append(point) }
+        return number
+    }
+
+    /// How many positions the rings of `areas` hold, repeats counted.
+    static func count(_ areas: some Sequence<MultiPolygon>) -> Int {
+        areas.reduce(0) { total, area in
+            total + area.polygons.reduce(0) { $0 + $1.exterior.count + $1.holes.reduce(0) { $0 + $1.count } }
+        }
     }
 }

@@ -25,6 +25,8 @@ public enum Validation {
         } catch let error as InputError {
             problems += error.problems
         }
+        // The admin regions are read on a second thread while the gazetteer is read or checked.
+        let regions = Background { try ScenarioLoader.readRegions(options.gazetteerURL) }
         var gazetteer: Gazetteer?
         do {
             // Places are checked against the country; without it the cache would keep an unchecked gazetteer.
@@ -39,7 +41,7 @@ public enum Validation {
         var scenario: Scenario?
         do {
             scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL,
-                                               gazetteer: gazetteer)
+                                               gazetteer: gazetteer, regions: try regions.value())
         } catch let error as InputError {
             problems += error.problems
         }

@@ -16,8 +16,6 @@ public struct PlaceCells: Sendable {
     private let indexByID: [String: Int]
     /// The cells' edges with their neighbours, `unreached` last: what a date's zones and fronts are traced from.
     let topology: CellTopology
-    /// All the ground the cells and `unreached` cover together: the country they were cut from.
-    let region: MultiPolygon
 
     public init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String) {
         self.init(placeIDs: placeIDs, cells: cells, unreached: unreached, key: key, areasKm2: nil)
@@ -31,7 +29,6 @@ public struct PlaceCells: Sendable {
         self.key = key
         indexByID = Dictionary(uniqueKeysWithValues: placeIDs.enumerated().map { ($1, $0) })
         topology = CellTopology(cells: cells + [unreached], areasKm2: areasKm2)
-        region = topology.unions(group: [Int](repeating: 0, count: cells.count + 1), groupCount: 1)[0]
     }
 
     /// Tessellates `country` among `places`.

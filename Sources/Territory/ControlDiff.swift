@@ -1,5 +1,6 @@
 public import Claims
 public import Geometry
+import Planar
 
 /// What changed between two dates: places and ground that changed hands, first reports and withdrawals apart.
 public struct ControlDiff: Sendable {
@@ -63,8 +64,8 @@ public struct ControlDiff: Sendable {
     public var transfers: [Transfer]
     public var actors: [ActorBalance]
 
-    /// Compares two territory maps: ground is compared zone by zone, so it does not matter whether the two dates
-    /// were cut from the same cells.
+    /// Compares two territory maps: ground is compared zone by zone, both dates' zones cut into one planar map,
+    /// so it does not matter whether the two dates were cut from the same cells.
     public init(from before: TerritoryMap, to after: TerritoryMap, actors actorIDs: [String]) throws {
         from = before.snapshot.date
         to = after.snapshot.date
@@ -80,19 +81,29 @@ public struct ControlDiff: Sendable {
                                       date: new?.since ?? after.snapshot.date, citations: new?.citations ?? []))
         }
         self.places = places
-        var transfers = [Transfer]()
-        for old in before.zones {
-            guard let oldBox = old.area.envelope else { continue }
-            for new in after.zones where new.kind != old.kind {
-                guard let newBox = new.area.envelope, oldBox.intersects(newBox) else { continue }
-                let area = try old.area.intersection(with: new.area)
-                guard !area.isEmpty else { continue }
-                let km2 = Geodesic.areaKm2(area)
-                guard km2 >= 0.01 else { continue }
-                transfers.append(Transfer(fromKind: old.kind, toKind: new.kind,
-                                          change: ControlDiff.change(from: old.kind, to: new.kind),
-                                          area: area, areaKm2: km2))
+        // Both dates' zones in one planar map: each face was in one zone and is in another.
+        let overlay = Overlay(layers: [before.zones.map(\.area), after.zones.map(\.area)])
+        var groupOfPair = [Int: Int32](), pairs = [(old: Int, new: Int)]()
+        var faceGroup = [Int32](repeating: -1, count: overlay.faceCount)
+        for face in 0..<overlay.faceCount {
+            let (old, new) = (overlay.member(face: face, layer: 0), overlay.member(face: face, layer: 1))
+            guard old >= 0, new >= 0, before.zones[old].kind != after.zones[new].kind else { continue }
+            let key = old * after.zones.count + new
+            if let group = groupOfPair[key] {
+                faceGroup[face] = group
+            } else {
+                faceGroup[face] = Int32(pairs.count)
+                groupOfPair[key] = Int32(pairs.count)
+                pairs.append((old, new))
             }
+        }
+        let areas = overlay.unions(faceGroup: faceGroup, groupCount: pairs.count)
+        let areasKm2 = overlay.areasKm2(faceGroup: faceGroup, groupCount: pairs.count)
+        var transfers = [Transfer]()
+        for (group, pair) in pairs.enumerated() where areasKm2[group] >= 0.01 && !areas[group].isEmpty {
+            let (old, new) = (before.zones[pair.old].kind, after.zones[pair.new].kind)
+            transfers.append(Transfer(fromKind: old, toKind: new, change: ControlDiff.change(from: old, to: new),
+                                      area: areas[group], areaKm2: areasKm2[group]))
         }
         self.transfers = transfers.sorted { ($0.fromKind.order, $0.toKind.order) < ($1.fromKind.order, $1.toKind.order) }
         actors = actorIDs.map { id in

@@ -2,32 +2,28 @@ import Claims
 import Geometry
 import Planar
 
-/// Front lines traced from the cells' shared edges: in a clean coverage two neighbouring cells carry the same
-/// vertices along their common edge, so an edge between cells of two different actors is front line. This needs
-/// no overlay at all, only a pass over the edges the cells' topology already pairs.
+/// Front lines traced from the ground's shared edges: faces of two different sides meet along edges that carry
+/// the same vertices on both sides, so an edge between faces of two different holders is front line. This needs
+/// no overlay of zones at all, only a pass over the edges the ground's planar map already pairs.
 enum FrontTracer {
-    /// `actors[i]` is the holder of cell `i`, nil when nobody holds it; allies of one side face no front, and
+    /// `holders[f]` is the holder of face `f`, nil when nobody holds it; allies of one side face no front, and
     /// neither does an edge in `skipped` (vertex pairs keyed by `edgeKey`).
-    static func fronts(topology: CellTopology, actors: [String?], sides: Sides, skipped: Set<UInt64> = [])
-        -> [FrontLine] {
-        var idOf = [String: Int32](), names = [String]()
-        let holder = actors.map { actor -> Int32 in
-            guard let actor else { return -1 }
-            if let id = idOf[actor] { return id }
-            idOf[actor] = Int32(names.count)
-            names.append(actor)
-            return Int32(names.count - 1)
+    static func fronts(map: some FaceMap, holders: [String?], sides: Sides, skipped: Set<UInt64> = []) -> [FrontLine] {
+        let (holder, names) = Numbering.of(holders)
+        var byPair = [Int: [(Int32, Int32)]]()
+        map.forEachHalfEdge { face, across, from, to in
+            // Each edge once, from the side of the lower holder.
+            guard let across, case let (own, other) = (Int(holder[face]), Int(holder[across])), own >= 0, other > own
+            else { return }
+            if !skipped.isEmpty && skipped.contains(edgeKey(from, to)) { return }
+            byPair[own * names.count + other, default: []].append((from, to))
         }
-        var byPair = topology.sharedEdges(holder: holder, holderCount: names.count)
-        if !skipped.isEmpty {
-            byPair = byPair.mapValues { $0.filter { !skipped.contains(edgeKey($0.0, $0.1)) } }.filter { !$0.value.isEmpty }
-        }
-        var chainer = Chainer(vertexCount: topology.vertexCount)
-        return byPair.filter { key, _ in
+        var chainer = Chainer(vertexCount: map.vertexCount)
+        return byPair.sorted { $0.key < $1.key }.filter { key, _ in
             !sides.areAllies(names[key / names.count], names[key % names.count])
         }.map { key, edges in
             FrontLine(actors: [names[key / names.count], names[key % names.count]].sorted(),
-                      line: MultiLineString(chainer.chain(edges).map { $0.map(topology.position) }))
+                      line: MultiLineString(chainer.chain(edges).map { $0.map(map.position) }))
         }.sorted { $0.actors.joined(separator: ",") < $1.actors.joined(separator: ",") }
     }
 }
@@ -93,5 +89,25 @@ struct Chainer {
             }
         }
         return lines
+    }
+}
+
+/// Dense numbers for values in the order first met: faces' states as zone groups, holders as front ids.
+struct Numbering<Value: Hashable> {
+    private(set) var values: [Value] = []
+    private var numbers: [Value: Int32] = [:]
+
+    /// Numbers each value, -1 for nil.
+    static func of(_ list: [Value?]) -> (numbers: [Int32], values: [Value]) {
+        var numbering = Numbering()
+        let numbers = list.map { $0.map { numbering.number($0) } ?? -1 }
+        return (numbers, numbering.values)
+    }
+
+    mutating func number(_ value: Value) -> Int32 {
+        if let known = numbers[value] { return known }
+        numbers[value] = Int32(values.count)
+        values.append(value)
+        return Int32(values.count - 1)
     }
 }

@@ -47,7 +47,7 @@ public struct ReachCircle: Sendable {
 
 /// Where a place's cell ends because its reach does, not because a neighbour's begins: no source draws that
 /// edge. The map fades the zone there into what lies beyond (paper where nothing is reported, the neighbouring
-/// zone otherwise), and no front runs along it. Found on the cells' topology: an edge of a cell that runs along
+/// zone otherwise), and no front runs along it. Found on the ground's planar map: an edge of a cell, or of a piece of one, that runs along
 /// its own place's circle.
 public struct ReachLimits: Sendable {
     /// A run of reach limit between a zone drawn from cells and the zone beyond.
@@ -58,84 +58,35 @@ public struct ReachLimits: Sendable {
     }
 
     public var edges: [Edge]
-    /// The limits as vertex pairs of the cells' topology (`edgeKey`), for the front tracer to pass over.
+    /// The limits as vertex pairs of the ground's planar map (`edgeKey`), for the front tracer to pass over.
     let keys: Set<UInt64>
-    /// Every limit, as lines, for fronts traced by overlay.
-    let lines: MultiLineString
 
-    /// Overlays node one edge apart by rounding: parts of fronts within 1e-6° (about 10 cm) of a limit count as
-    /// running along it, and what is left shorter than 1e-4° (about 10 m) as crossing it.
-    static let toleranceDegrees = 1e-6
-    static let shortestRunDegrees = 1e-4
-
-    /// `circles[c]` is cell c's circle and `kinds[c]` its ground (the topology's last cell, the ground no place
-    /// reaches, is unreported). Where regions, outlines or area claims lie over the cells, `overlaid` holds the
-    /// zones they made, and what lies on each side of a limit is looked up in them.
-    init(cells: PlaceCells, circles: [ReachCircle?], kinds: [Zone.Kind], overlaid zones: [Zone]?) {
-        let topology = cells.topology
+    /// `cellOfFace[f]` is the cell face f lies in (-1 for none), `circles[c]` the circle cell c was cut to, and
+    /// `kinds[f]` face f's state (nil outside the country).
+    init(map: some FaceMap, cellOfFace: [Int32], circles: [ReachCircle?], kinds: [Zone.Kind?]) {
         var found = [(inside: Zone.Kind, beyond: Zone.Kind, edge: (Int32, Int32))]()
         var keys = Set<UInt64>()
-        var lookup: ZoneLookup?
-        topology.forEachHalfEdge { cell, across, a, b in
-            guard cell < circles.count, cell < kinds.count, let circle = circles[cell] else { return }
-            let (p, q) = (topology.position(a), topology.position(b))
-            guard circle.runsAlong(p, q) else { return }
-            keys.insert(edgeKey(a, b))
-            var inside = kinds[cell], beyond = across.map { $0 < kinds.count ? kinds[$0] : .unreported } ?? .unreported
-            if let zones {
-                if lookup == nil { lookup = ZoneLookup(zones) }
-                let middle = LonLat((p.lon + q.lon) / 2, (p.lat + q.lat) / 2)
-                guard let here = lookup!.kind(at: circle.scaled(middle, by: 0.999)) else { return }
-                inside = here
-                beyond = lookup!.kind(at: circle.scaled(middle, by: 1.001)) ?? .unreported
+        if !circles.isEmpty {
+            map.forEachHalfEdge { face, across, a, b in
+                let cell = Int(cellOfFace[face])
+                guard cell >= 0, cell < circles.count, let circle = circles[cell] else { return }
+                guard circle.runsAlong(map.position(a), map.position(b)) else { return }
+                keys.insert(edgeKey(a, b))
+                guard let inside = kinds[face] else { return }
+                let beyond = across.flatMap { kinds[$0] } ?? .unreported
+                guard inside != beyond, inside != .unreported else { return }
+                found.append((inside, beyond, (a, b)))
             }
-            guard inside != beyond, inside != .unreported else { return }
-            found.append((inside, beyond, (a, b)))
         }
         var groups = [String: (inside: Zone.Kind, beyond: Zone.Kind, edges: [(Int32, Int32)])]()
         for arc in found {
             groups[arc.inside.order + "|" + arc.beyond.order, default: (arc.inside, arc.beyond, [])].edges.append(arc.edge)
         }
-        var chainer = Chainer(vertexCount: topology.vertexCount)
+        var chainer = Chainer(vertexCount: map.vertexCount)
         edges = groups.sorted { $0.key < $1.key }.map { _, group in
             Edge(inside: group.inside, beyond: group.beyond,
-                 line: MultiLineString(chainer.chain(group.edges).map { $0.map(topology.position) }))
+                 line: MultiLineString(chainer.chain(group.edges).map { $0.map(map.position) }))
         }
         self.keys = keys
-        lines = MultiLineString(keys.sorted().map { key in
-            [topology.position(Int32(bitPattern: UInt32(key >> 32))),
-             topology.position(Int32(bitPattern: UInt32(key & 0xFFFF_FFFF)))]
-        })
-    }
-
-    /// Fronts traced by overlay without their runs along reach limits.
-    func trimming(_ fronts: [FrontLine]) throws -> [FrontLine] {
-        guard !lines.isEmpty else { return fronts }
-        let band = try lines.band(degrees: Self.toleranceDegrees)
-        return try fronts.compactMap { front in
-            let runs = try front.line.removing(band).lines.filter(Self.isRun)
-            return runs.isEmpty ? nil : FrontLine(actors: front.actors, line: MultiLineString(runs))
-        }
-    }
-
-    private static func isRun(_ line: [LonLat]) -> Bool {
-        zip(line, line.dropFirst()).reduce(0) { total, pair in
-            total + hypot(pair.1.lon - pair.0.lon, pair.1.lat - pair.0.lat)
-        } >= shortestRunDegrees
-    }
-}
-
-/// Which zone holds a point: the zones' envelopes first, then their outlines.
-private struct ZoneLookup {
-    private let zones: [(kind: Zone.Kind, envelope: Envelope, index: RegionIndex)]
-
-    init(_ zones: [Zone]) {
-        self.zones = zones.compactMap { zone in
-            zone.area.envelope.map { (zone.kind, $0, RegionIndex(zone.area)) }
-        }
-    }
-
-    func kind(at point: LonLat) -> Zone.Kind? {
-        zones.first { $0.envelope.contains(point) && $0.index.contains(point) }?.kind
     }
 }

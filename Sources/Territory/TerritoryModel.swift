@@ -39,8 +39,8 @@ public struct TerritoryModel: Sendable {
     public let country: MultiPolygon
     private let store: CellStore
     private let maps = MapMemo()
-    /// The claimed regions' grounds and their unions, by the regions claimed: dates mostly share them.
-    private let regionCovers = Memo<(areas: [MultiPolygon], cover: RegionCover)>()
+    /// The claimed regions' grounds, by the regions claimed: dates mostly share them.
+    private let regionAreas = Memo<[MultiPolygon]>()
     /// Each mapped place's district and governorate, district first.
     private let regionsOfPlace: [String: [String]]
 
@@ -85,9 +85,8 @@ public struct TerritoryModel: Sendable {
         try maps.entry(date).value {
             let snapshot = scenario.snapshot(at: date)
             let cells = try cells(for: snapshot)
-            let (regions, cover) = try regionGrounds(snapshot)
             return try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: scenario.areaClaims,
-                                    sides: scenario.sides, regions: regions, regionCover: cover,
+                                    sides: scenario.sides, regions: try regionGrounds(snapshot),
                                     outlines: outlines(snapshot), circles: circles(of: cells))
         }
     }
@@ -98,28 +97,26 @@ public struct TerritoryModel: Sendable {
     }
 
     /// The ground of each claimed region at the snapshot's date: a claimed district is its own ground, and a
-    /// claimed governorate is what its claimed districts leave of it; with their unions, shared by the dates
-    /// that claim the same regions.
-    func regionGrounds(_ snapshot: Snapshot) throws -> ([RegionGround], cover: RegionCover?) {
+    /// claimed governorate is what its claimed districts leave of it; shared by the dates that claim the same
+    /// regions.
+    func regionGrounds(_ snapshot: Snapshot) throws -> [RegionGround] {
         let claimed = scenario.regions.regions.filter { snapshot.controls[$0.id] != nil }
-        guard !claimed.isEmpty else { return ([], nil) }
+        guard !claimed.isEmpty else { return [] }
         let claimedIDs = Set(claimed.map(\.id))
-        let (areas, cover) = try regionCovers.value(claimed.map(\.id).joined(separator: " ")) {
-            let areas = try claimed.map { region in
+        let areas = try regionAreas.value(claimed.map(\.id).joined(separator: " ")) {
+            try claimed.map { region in
                 guard region.level == .governorate else { return region.area }
                 let inner = claimed.filter { $0.parent == region.id }.map(\.area)
                 return inner.isEmpty ? region.area : try region.area.difference(try MultiPolygon.unionAll(inner))
             }
-            return (areas, try RegionCover(areas: areas))
         }
-        let grounds = zip(claimed, areas).map { region, area in
+        return zip(claimed, areas).map { region, area in
             let places = regionsOfPlace.filter { _, regions in
                 regions.first(where: claimedIDs.contains) == region.id
             }.keys.sorted()
             return RegionGround(regionID: region.id, area: area, kind: Zone.Kind(snapshot.controls[region.id]?.state),
                                 placeIDs: places)
         }
-        return (grounds, cover)
     }
 }
 

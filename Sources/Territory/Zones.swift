@@ -104,46 +104,28 @@ public struct TerritoryMap: Sendable {
     /// Where zones drawn from cells end at their places' reach, not at a neighbour's cell.
     public var reachLimits: ReachLimits
 
-    /// Builds the zones in four layers, each over the one before: the places' cells (a coverage union by edge
-    /// cancellation over the cells' topology, with their cached areas), the claimed regions (each region's ground
-    /// to its holder, but for the cells of places inside with another state), the outlines of outlined places
-    /// with a state (an outline, cut to the country, is its place's ground, whatever cell or region lay there),
-    /// and the area claims. Fronts run between the zones of different sides.
+    /// Builds the zones in four layers, each over the one before: the places' cells, the claimed regions (each
+    /// region's ground to its holder, but for the cells, cut to the region, of the places inside it whose own
+    /// state differs), the outlines of outlined places with a state (an outline is its place's ground, whatever
+    /// cell or region lay there), and the area claims; everything is cut to the cells' ground, the country. The
+    /// layers are cut into one planar map whose faces each take a state (`GroundFaces`): a zone is a walk round
+    /// its faces, its area the sum of theirs, and fronts are the edges between faces of different sides.
     /// `circles[i]` is the reach circle cell i was cut to; without them no edge counts as a reach limit.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
-                regions: [RegionGround] = [], regionCover: RegionCover? = nil, outlines: [PlaceOutline] = [],
-                circles: [ReachCircle?] = []) throws {
+                regions: [RegionGround] = [], outlines: [PlaceOutline] = [], circles: [ReachCircle?] = []) throws {
         self.snapshot = snapshot
-        let kinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
-        var groupOfKind = [Zone.Kind: Int]()
-        var groupKinds = [Zone.Kind]()
-        let groups = kinds.map { kind in
-            if let group = groupOfKind[kind] { return group }
-            groupOfKind[kind] = groupKinds.count
-            groupKinds.append(kind)
-            return groupKinds.count - 1
-        }
-        let areas = cells.topology.unions(group: groups, groupCount: groupKinds.count)
-        var areasKm2 = [Double](repeating: 0, count: groupKinds.count)
-        for (cell, group) in groups.enumerated() { areasKm2[group] += cells.topology.areasKm2[cell] }
-        var zones = groupKinds.indices.map { Zone(kind: groupKinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
-        let areaClaims = TerritoryMap.active(areaClaims, at: snapshot.date)
-        let overlaid = !regions.isEmpty || !areaClaims.isEmpty || !outlines.isEmpty
-        if !regions.isEmpty {
-            zones = try TerritoryMap.applying(regions, to: zones, cells: cells, kinds: kinds,
-                                              cover: try regionCover ?? RegionCover(areas: regions.map(\.area)))
-        }
-        if !outlines.isEmpty {
-            zones = try TerritoryMap.applying(outlines, to: zones, snapshot: snapshot, within: cells.region)
-        }
-        zones = try TerritoryMap.applying(areaClaims, to: zones, within: cells.region)
-        if overlaid { zones = zones.map(TerritoryMap.withoutSlivers) }
-        self.zones = zones.filter { !$0.area.isEmpty }.sorted { $0.kind.order < $1.kind.order }
-        reachLimits = ReachLimits(cells: cells, circles: circles, kinds: kinds, overlaid: overlaid ? self.zones : nil)
-        fronts = overlaid
-            ? try reachLimits.trimming(try TerritoryMap.fronts(between: self.zones, sides: sides))
-            : FrontTracer.fronts(topology: cells.topology, actors: kinds.map(\.holder), sides: sides,
-                                 skipped: reachLimits.keys)
+        let cellKinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
+        let ground = GroundFaces(cells: cells, cellKinds: cellKinds, snapshot: snapshot, regions: regions,
+                                 outlines: outlines, areaClaims: TerritoryMap.active(areaClaims, at: snapshot.date))
+        let (faceGroup, kinds) = ground.groups()
+        let areas = ground.map.unions(faceGroup: faceGroup, groupCount: kinds.count)
+        let areasKm2 = ground.map.areasKm2(faceGroup: faceGroup, groupCount: kinds.count)
+        zones = kinds.indices.map { Zone(kind: kinds[$0], area: areas[$0], areaKm2: areasKm2[$0]) }
+            .filter { !$0.area.isEmpty }.sorted { $0.kind.order < $1.kind.order }
+        let faceKinds = faceGroup.map { $0 >= 0 ? kinds[Int($0)] : nil }
+        reachLimits = ReachLimits(map: ground.map, cellOfFace: ground.cells, circles: circles, kinds: faceKinds)
+        fronts = FrontTracer.fronts(map: ground.map, holders: faceKinds.map { $0?.holder }, sides: sides,
+                                    skipped: reachLimits.keys)
     }
 
     public func zone(of actor: String) -> Zone? {
@@ -155,75 +137,5 @@ public struct TerritoryMap: Sendable {
         let current = claims.filter { $0.date <= date }
         return Dictionary(grouping: current, by: \.id).values.compactMap { $0.max { $0.date < $1.date } }
             .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-    }
-
-    /// Each outline, cut to the country, goes to its place's state, taken from whichever zone held that ground.
-    private static func applying(_ outlines: [PlaceOutline], to zones: [Zone], snapshot: Snapshot,
-                                 within country: MultiPolygon) throws -> [Zone] {
-        var parts = [Zone.Kind: [MultiPolygon]]()
-        for outline in outlines {
-            parts[Zone.Kind(snapshot.controls[outline.placeID]?.state), default: []].append(outline.area)
-        }
-        for (kind, pieces) in parts.sorted(by: { $0.key.order < $1.key.order }) {
-            parts[kind] = [try MultiPolygon.unionAll(pieces).intersection(with: country)]
-        }
-        let covered = try MultiPolygon.unionAll(parts.sorted { $0.key.order < $1.key.order }.flatMap(\.value))
-        for zone in zones {
-            let outside = try zone.area.difference(covered)
-            if !outside.isEmpty { parts[zone.kind, default: []].append(outside) }
-        }
-        return try parts.sorted { $0.key.order < $1.key.order }
-            .map { kind, pieces in Zone(kind: kind, area: try MultiPolygon.unionAll(pieces)) }
-    }
-
-    /// Each area claim takes its ground from every other zone and adds it to its own.
-    /// An area drawn across the border of `country` keeps only its part inside.
-    private static func applying(_ claims: [AreaClaim], to zones: [Zone], within country: MultiPolygon) throws -> [Zone] {
-        guard !claims.isEmpty else { return zones }
-        var areas = Dictionary(uniqueKeysWithValues: zones.map { ($0.kind, $0.area) })
-        for original in claims {
-            var claim = original
-            claim.area = try claim.area.intersection(with: country)
-            let kind: Zone.Kind = switch claim.status {
-            case .control: .held(actor: claim.actor)
-            case .contested: .contested(among: [claim.actor])
-            case .withdrawn: .abandoned
-            }
-            for (otherKind, area) in areas.sorted(by: { $0.key.order < $1.key.order }) where otherKind != kind {
-                areas[otherKind] = try area.difference(claim.area)
-            }
-            areas[kind] = try (areas[kind] ?? MultiPolygon()).union(with: claim.area)
-        }
-        return areas.sorted { $0.key.order < $1.key.order }.map { Zone(kind: $0.key, area: $0.value) }
-    }
-
-    /// Overlays of outlines drawn from different sources leave slivers far below any report's precision: parts
-    /// and holes under about 0.05 km² (5e-6 square degrees) are dropped, so they draw no front or speck.
-    private static func withoutSlivers(_ zone: Zone) -> Zone {
-        let minimum = 1e-5  // twice the planar area, in square degrees
-        func size(_ ring: [LonLat]) -> Double { abs(ring.ringSignedArea) }
-        let polygons = zone.area.polygons.filter { size($0.exterior) >= minimum }.map { polygon in
-            Polygon(exterior: polygon.exterior, holes: polygon.holes.filter { size($0) >= minimum })
-        }
-        let cleaned = MultiPolygon(polygons)
-        return cleaned == zone.area ? zone : Zone(kind: zone.kind, area: cleaned)
-    }
-
-    /// Fronts by overlay of the zones' outlines, for when regions or area claims have cut across the cells.
-    private static func fronts(between zones: [Zone], sides: Sides) throws -> [FrontLine] {
-        let held = zones.filter { $0.kind.holder != nil }
-        let boundaries = try held.map { try $0.area.boundary() }
-        var fronts = [FrontLine]()
-        for i in held.indices {
-            for j in held.indices where j > i {
-                let (a, b) = (held[i].kind.holder!, held[j].kind.holder!)
-                guard !sides.areAllies(a, b) else { continue }
-                guard let boxA = held[i].area.envelope, let boxB = held[j].area.envelope, boxA.intersects(boxB)
-                else { continue }
-                let line = try boundaries[i].sharedRuns(with: boundaries[j])
-                if !line.isEmpty { fronts.append(FrontLine(actors: [a, b].sorted(), line: line)) }
-            }
-        }
-        return fronts.sorted { $0.actors.joined(separator: ",") < $1.actors.joined(separator: ",") }
     }
 }

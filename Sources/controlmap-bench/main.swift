@@ -193,6 +193,15 @@ report("  zones + fronts (cells in memory)", try median(5) {
     territory = try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: scenario.areaClaims, sides: scenario.sides,
                                  circles: model.circles(of: cells))
 }, budget: 0.02)
+// A new model for each run, so that the date's map is worked out again, over cells kept in memory.
+let keptCells = CellStore()
+_ = try TerritoryModel(scenario: scenario, country: country, store: keptCells).map(at: day)
+report("  zones + fronts + areas, regions, outlines and area claims overlaid", try median(5) {
+    _ = try TerritoryModel(scenario: scenario, country: country, store: keptCells).map(at: day)
+}, budget: 0.03)
+report("  diff of the first and last dates", try median(5) {
+    _ = try model.diff(from: scenario.dates.first!, to: day)
+}, budget: 0.03)
 report("  areas: geodesic area of every zone", median(5) {
     _ = territory.zones.map { Geodesic.areaKm2($0.area) }
 }, budget: 0.005)

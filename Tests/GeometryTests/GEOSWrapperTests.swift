@@ -39,14 +39,6 @@ struct GEOSWrapperTests {
         #expect(try all.difference(folded).isEmpty, "nothing of the aggregate lies outside the fold")
     }
 
-    @Test func sharedRunsOfTwoSquaresAreTheirCommonEdge() throws {
-        let left = try MultiPolygon(wkt: "POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))").boundary()
-        let right = try MultiPolygon(wkt: "POLYGON((1 0, 2 0, 2 1, 1 1, 1 0))").boundary()
-        let shared = try left.sharedRuns(with: right)
-        #expect(shared.lines.count == 1)
-        #expect(Set(shared.lines[0]) == [LonLat(1, 0), LonLat(1, 1)])
-    }
-
     /// Runs in its own process so that other tests' allocations do not count.
     @Test func tenThousandCreateDestroyCyclesDoNotGrowMemory() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

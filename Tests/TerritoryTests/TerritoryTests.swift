@@ -155,9 +155,10 @@ struct TerritoryTests {
                                             region: square)
         let cells = PlaceCells(placeIDs: ["a", "b"], cells: tessellation.cells, unreached: tessellation.unreached,
                                key: "k")
-        let zones = cells.topology.unions(group: [0, 1, 1], groupCount: 2)
+        let zones = cells.topology.unions(faceGroup: [0, 1, 1], groupCount: 2)
         #expect(try zones[1].invalidityReason() == nil)
-        #expect(try cells.region.invalidityReason() == nil)
+        let whole = cells.topology.unions(faceGroup: [0, 0, 0], groupCount: 1)[0]
+        #expect(try whole.invalidityReason() == nil)
     }
 
     @Test func cellsSurviveTheCacheEncoding() throws {

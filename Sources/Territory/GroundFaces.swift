@@ -1,0 +1,88 @@
+import Claims
+import Geometry
+import Planar
+
+/// A date's ground as faces, each with its state: the cells themselves when nothing lies over them, or else the
+/// cells overlaid with the claimed regions, the outlines and the area claims in one planar map (`Overlay`), each
+/// face taking the state the four layers give it, the later over the earlier.
+struct GroundFaces {
+    let map: any FaceMap
+    /// Per face: its state; nil outside the cells' ground.
+    let kinds: [Zone.Kind?]
+    /// Per face: the cell it lies in (`PlaceCells.cells`' index, the unreached ground last), -1 for none.
+    let cells: [Int32]
+    /// Whether anything lay over the cells.
+    let overlaid: Bool
+
+    /// Overlays leave slivers under about 0.05 km² (5e-6 square degrees) where outlines from different sources
+    /// nearly meet; they go to the zone beside them.
+    static let sliverArea = 5e-6
+
+    /// `cellKinds[c]` is cell c's state, the unreached ground's last. Each region's ground goes to its holder but
+    /// for the cells (cut to the region) of the places inside it whose own state differs; an outline, whatever
+    /// cell or region lay there, is its place's ground; and each area claim takes its ground from all the rest.
+    init(cells placeCells: PlaceCells, cellKinds: [Zone.Kind], snapshot: Snapshot, regions: [RegionGround],
+         outlines: [PlaceOutline], areaClaims: [AreaClaim]) {
+        overlaid = !regions.isEmpty || !outlines.isEmpty || !areaClaims.isEmpty
+        guard overlaid else {
+            map = placeCells.topology
+            kinds = cellKinds
+            cells = Array(0..<Int32(cellKinds.count))
+            return
+        }
+        var layers = [placeCells.cells + [placeCells.unreached]]
+        let regionLayer = regions.isEmpty ? nil : layers.count
+        if regionLayer != nil { layers.append(regions.map(\.area)) }
+        let outlineLayer = outlines.isEmpty ? nil : layers.count
+        if outlineLayer != nil { layers.append(outlines.map(\.area)) }
+        let firstClaimLayer = layers.count
+        layers += areaClaims.map { [$0.area] }
+        let overlay = Overlay(layers: layers, knownAreasKm2: placeCells.topology.areasKm2)
+
+        // The region each cell's place lies in, whose ground the cell keeps when their states differ.
+        var regionOfCell = [Int](repeating: -1, count: cellKinds.count)
+        for (index, region) in regions.enumerated() {
+            for id in region.placeIDs { if let cell = placeCells.index(of: id) { regionOfCell[cell] = index } }
+        }
+        let outlineKinds = outlines.map { Zone.Kind(snapshot.controls[$0.placeID]?.state) }
+        let claimKinds = areaClaims.map { claim -> Zone.Kind in
+            switch claim.status {
+            case .control: .held(actor: claim.actor)
+            case .contested: .contested(among: [claim.actor])
+            case .withdrawn: .abandoned
+            }
+        }
+        var kinds = [Zone.Kind?](repeating: nil, count: overlay.faceCount)
+        var cells = [Int32](repeating: -1, count: overlay.faceCount)
+        for face in 0..<overlay.faceCount {
+            let cell = overlay.member(face: face, layer: 0)
+            guard cell >= 0 else { continue }
+            cells[face] = Int32(cell)
+            var kind = cellKinds[cell]
+            if let regionLayer, case let region = overlay.member(face: face, layer: regionLayer), region >= 0 {
+                let own = cellKinds[cell]
+                let keeps = regionOfCell[cell] == region && own != regions[region].kind && own != .unreported
+                if !keeps { kind = regions[region].kind }
+            }
+            if let outlineLayer, case let outline = overlay.member(face: face, layer: outlineLayer), outline >= 0 {
+                kind = outlineKinds[outline]
+            }
+            for claim in areaClaims.indices where overlay.member(face: face, layer: firstClaimLayer + claim) >= 0 {
+                kind = claimKinds[claim]
+            }
+            kinds[face] = kind
+        }
+        map = overlay
+        self.kinds = kinds
+        self.cells = cells
+    }
+
+    /// The faces grouped by state, slivers given to their neighbours: each face's group, and each group's state.
+    func groups() -> (faceGroup: [Int32], kinds: [Zone.Kind]) {
+        var (faceGroup, groupKinds) = Numbering.of(kinds)
+        if overlaid, let overlay = map as? Overlay {
+            faceGroup = overlay.absorbingSlivers(faceGroup, minimumArea: Self.sliverArea)
+        }
+        return (faceGroup, groupKinds)
+    }
+}
