@@ -1,4 +1,5 @@
 internal import CDeflate
+import Glibc
 
 /// Writes Cairo's pixels as PNG: each row under the filter that leaves the smallest sum of differences (as libpng
 /// and Cairo's own writer choose), the whole image compressed in one call by libdeflate, which gives smaller files
@@ -63,8 +64,34 @@ enum PNGWriter {
     }
 
     /// One row of Cairo pixels as straight (not premultiplied) RGB or RGBA bytes.
+    @_optimize(speed)
     private static func straighten(_ pixels: UnsafePointer<UInt32>, width: Int, channels: Int,
                                    into output: UnsafeMutableBufferPointer<UInt8>) {
+        if channels == 3 {
+            // Opaque: no division, only the bytes reordered, four pixels at a time where the order is known.
+            let out = output.baseAddress!
+            var column = 0
+            #if _endian(little)
+            while column + 4 <= width {
+                let four = UnsafeRawPointer(pixels + column).loadUnaligned(as: SIMD16<UInt8>.self)
+                // Native order is B, G, R, A per pixel on little-endian machines; PNG wants R, G, B.
+                let rgb = SIMD16<UInt8>(four[2], four[1], four[0], four[6], four[5], four[4], four[10], four[9],
+                                        four[8], four[14], four[13], four[12], 0, 0, 0, 0)
+                withUnsafeBytes(of: rgb) {
+                    UnsafeMutableRawPointer(out + column * 3).copyMemory(from: $0.baseAddress!, byteCount: 12)
+                }
+                column += 4
+            }
+            #endif
+            while column < width {
+                let pixel = pixels[column]
+                out[column * 3] = UInt8((pixel >> 16) & 0xFF)
+                out[column * 3 + 1] = UInt8((pixel >> 8) & 0xFF)
+                out[column * 3 + 2] = UInt8(pixel & 0xFF)
+                column += 1
+            }
+            return
+        }
         var index = 0
         for column in 0..<width {
             let pixel = pixels[column]
@@ -96,7 +123,7 @@ enum Filter: UInt8, CaseIterable {
     static func best(_ row: UnsafeMutableBufferPointer<UInt8>, above: UnsafeMutableBufferPointer<UInt8>,
                      bytesPerPixel: Int, into line: UnsafeMutableBufferPointer<UInt8>) {
         let output = UnsafeMutableBufferPointer(rebasing: line[1...])
-        if row.elementsEqual(above) {
+        if memcmp(row.baseAddress!, above.baseAddress!, row.count) == 0 {
             line[0] = Filter.up.rawValue
             output.update(repeating: 0)
             return

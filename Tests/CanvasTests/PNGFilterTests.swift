@@ -3,6 +3,25 @@ import Testing
 
 /// The row filter's sixteen-byte path against the filters written out byte by byte from the PNG specification.
 struct PNGFilterTests {
+    /// Opaque pixels are written four at a time and the rest one by one; translucent ones are un-premultiplied.
+    /// Read back by Cairo's own PNG reader, every pixel must be the one written.
+    @Test(arguments: [1, 4, 5, 7, 33])
+    func pixelsComeBackAsWritten(width: Int) throws {
+        var state: UInt32 = 7
+        func next() -> UInt32 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return state
+        }
+        let opaque = RasterImage(width: width, height: 3, pixels: (0..<(width * 3)).map { _ in 0xFF00_0000 | next() >> 8 })
+        #expect(try RasterImage(png: try opaque.png()) == opaque, "\(width) opaque pixels a row")
+        // Premultiplied colour channels no larger than alpha, as Cairo keeps them; a half-covered pixel's colour
+        // survives un-premultiplying to within rounding, so only full and empty alpha are compared exactly.
+        let translucent = RasterImage(width: width, height: 2, pixels: (0..<(width * 2)).map { index in
+            index % 2 == 0 ? 0xFF00_0000 | next() >> 8 : 0
+        })
+        #expect(try RasterImage(png: try translucent.png()) == translucent, "\(width) pixels, some transparent")
+    }
+
     @Test(arguments: [3, 4])
     func everyRowIsFilteredAsTheSpecificationDefines(bytesPerPixel: Int) {
         // Numerical Recipes' linear congruential generator, seeded, so that a failure names rows drawn again.
