@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Planar", dependencies: ["Geometry"]),
 
         // MARK: - The pipeline, one module per stage
-        .target(name: "Gazetteer", dependencies: ["Geometry"]),
+        .target(name: "Gazetteer", dependencies: ["Geometry", "CDeflate"]),
         .target(name: "Claims", dependencies: ["Gazetteer", "Geometry", .product(name: "Yams", package: "Yams")]),
         .target(name: "Territory", dependencies: ["Claims", "Geometry", "Planar", "GIS"]),
         .target(name: "Cartography", dependencies: ["Territory", "Canvas", "GIS"]),

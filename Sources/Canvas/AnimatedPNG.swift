@@ -71,7 +71,7 @@ public struct PNGChunk: Hashable, Sendable {
             let chunk = PNGChunk(type: String(decoding: typeBytes, as: UTF8.self),
                                  data: Array(bytes[offset + 8..<offset + 8 + length]))
             let stored = bytes[offset + 8 + length..<offset + 12 + length].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            guard CRC32.checksum(typeBytes + chunk.data) == stored else {
+            guard CRC32.checksum(typeBytes, chunk.data) == stored else {
                 throw CanvasError("PNG chunk \(chunk.type) at byte \(offset) fails its CRC")
             }
             chunks.append(chunk)
@@ -88,6 +88,6 @@ public struct PNGChunk: Hashable, Sendable {
         output += withUnsafeBytes(of: UInt32(data.count).bigEndian, Array.init)
         output += typeBytes
         output += data
-        output += withUnsafeBytes(of: CRC32.checksum(typeBytes + data).bigEndian, Array.init)
+        output += withUnsafeBytes(of: CRC32.checksum(typeBytes, data).bigEndian, Array.init)
     }
 }

@@ -284,8 +284,10 @@ extension [UInt8] {
     /// A PNG chunk: length, type, data and the CRC-32 of type and data.
     mutating func appendChunk(_ type: String, _ data: ArraySlice<UInt8>) {
         appendBigEndian(UInt32(data.count))
-        let typed = Array(type.utf8) + data
-        append(contentsOf: typed)
-        appendBigEndian(typed.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) })
+        let typeBytes = Array(type.utf8)
+        append(contentsOf: typeBytes)
+        append(contentsOf: data)
+        let crc = typeBytes.withUnsafeBytes { libdeflate_crc32(0, $0.baseAddress, $0.count) }
+        appendBigEndian(data.withUnsafeBytes { UInt32(libdeflate_crc32(crc, $0.baseAddress, $0.count)) })
     }
 }

@@ -5,7 +5,7 @@ public import Territory
 
 /// A line chart of the ground each holder has, day by day, in the map's colours and language. In Arabic the
 /// page reads right to left: time runs from right to left and the km² axis stands on the right.
-public struct AreaChart {
+public struct AreaChart: Sendable {
     public let scenario: Scenario
     public let series: AreaSeries
     public let language: Language

@@ -64,14 +64,22 @@ public struct Timeline: Sendable {
         self.dates = dates
         let series = try MapSeries(territory: renderer.territory, period: request.from...request.to,
                                    view: request.view, jobs: jobs)
+        let areas = AreaSeries(scenario: renderer.scenario, maps: series.maps, dates: dates)
+        let chart = AreaChart(scenario: renderer.scenario, series: areas, language: request.language,
+                              style: renderer.style)
         let done = Counter()
-        let frames = try Parallel.map(dates.count, jobs: jobs) { index in
+        // The chart is drawn as one more piece of work after the frames, on whichever thread is free first.
+        var frames = try Parallel.map(dates.count + 1, jobs: jobs) { index -> (png: [UInt8], svg: [UInt8]?) in
+            guard index < dates.count else {
+                return (try chart.render(format: .png, widthPx: request.widthPx), try chart.render(format: .svg))
+            }
             let png = try renderer.render(request.map(on: dates[index], format: .png), series: series)
             let svg = request.svgFrames
                 ? try renderer.render(request.map(on: dates[index], format: .svg), series: series) : nil
             progress(done.increment())
             return (png: png, svg: svg)
         }
+        let drawnChart = frames.removeLast()
         let header = try PNGChunk.read(frames[0].png)[0].data
         widthPx = header[0..<4].reduce(0) { $0 << 8 | Int($1) }
         heightPx = header[4..<8].reduce(0) { $0 << 8 | Int($1) }
@@ -83,12 +91,9 @@ public struct Timeline: Sendable {
         let delays = dates.indices.map { $0 == dates.count - 1 ? request.lastFrameDelayMs : request.frameDelayMs }
         files.append(File(path: "animation.png", bytes: try AnimatedPNG.assemble(frames: frames.map(\.png),
                                                                                   delaysMs: delays)))
-        let areas = AreaSeries(scenario: renderer.scenario, maps: series.maps, dates: dates)
         files.append(File(path: "areas.csv", bytes: Array(areas.csv.utf8)))
-        let chart = AreaChart(scenario: renderer.scenario, series: areas, language: request.language,
-                              style: renderer.style)
-        files.append(File(path: "areas.svg", bytes: try chart.render(format: .svg)))
-        files.append(File(path: "areas.png", bytes: try chart.render(format: .png, widthPx: request.widthPx)))
+        files.append(File(path: "areas.svg", bytes: drawnChart.svg!))
+        files.append(File(path: "areas.png", bytes: drawnChart.png))
         let page = TimelinePage(scenario: renderer.scenario, request: request, dates: dates,
                                 widthPt: Double(widthPx) * 72 / request.dpi,
                                 heightPt: Double(heightPx) * 72 / request.dpi)

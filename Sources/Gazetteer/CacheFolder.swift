@@ -1,3 +1,4 @@
+internal import CDeflate
 public import Foundation
 
 /// Derived data kept between runs in `$XDG_CACHE_HOME/controlmap` (else `~/.cache/controlmap`): the cells of
@@ -98,15 +99,10 @@ public struct CacheFolder: Sendable {
     }
 }
 
-/// CRC-32 (ISO-HDLC, as zlib computes it): detects every single-bit and double-bit error in a cache file.
+/// CRC-32 (ISO-HDLC, as zlib computes it), by libdeflate: detects every single-bit and double-bit error in a
+/// cache file.
 enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { index in
-        (0..<8).reduce(UInt32(index)) { crc, _ in crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
-    }
-
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        table.withUnsafeBufferPointer { table in
-            ~bytes.reduce(~UInt32(0)) { crc, byte in table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        }
+        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
     }
 }

@@ -21,8 +21,10 @@ struct GroundFaces {
     /// `cellKinds[c]` is cell c's state, the unreached ground's last. Each region's ground goes to its holder but
     /// for the cells (cut to the region) of the places inside it whose own state differs; an outline, whatever
     /// cell or region lay there, is its place's ground; and each area claim takes its ground from all the rest.
+    /// The planar map is taken from `overlays` when a date with the same cells and the same things over them
+    /// has built it already.
     init(cells placeCells: PlaceCells, cellKinds: [Zone.Kind], snapshot: Snapshot, regions: [RegionGround],
-         outlines: [PlaceOutline], areaClaims: [AreaClaim]) {
+         outlines: [PlaceOutline], areaClaims: [AreaClaim], overlays: OverlayStore?) throws {
         overlaid = !regions.isEmpty || !outlines.isEmpty || !areaClaims.isEmpty
         guard overlaid else {
             map = placeCells.topology
@@ -30,14 +32,17 @@ struct GroundFaces {
             cells = Array(0..<Int32(cellKinds.count))
             return
         }
-        var layers = [placeCells.cells + [placeCells.unreached]]
-        let regionLayer = regions.isEmpty ? nil : layers.count
-        if regionLayer != nil { layers.append(regions.map(\.area)) }
-        let outlineLayer = outlines.isEmpty ? nil : layers.count
-        if outlineLayer != nil { layers.append(outlines.map(\.area)) }
-        let firstClaimLayer = layers.count
-        layers += areaClaims.map { [$0.area] }
-        let overlay = Overlay(layers: layers, knownAreasKm2: placeCells.topology.areasKm2)
+        let regionLayer = regions.isEmpty ? nil : 1
+        let outlineLayer = outlines.isEmpty ? nil : 1 + (regions.isEmpty ? 0 : 1)
+        let firstClaimLayer = 1 + (regions.isEmpty ? 0 : 1) + (outlines.isEmpty ? 0 : 1)
+        func build() -> Overlay {
+            Overlay(layers: [placeCells.cells + [placeCells.unreached]] + (regions.isEmpty ? [] : [regions.map(\.area)])
+                        + (outlines.isEmpty ? [] : [outlines.map(\.area)]) + areaClaims.map { [$0.area] },
+                    knownAreasKm2: placeCells.topology.areasKm2)
+        }
+        let overlay = try overlays?.overlay(key: OverlayStore.key(cells: placeCells, regions: regions,
+                                                                  outlines: outlines, areaClaims: areaClaims),
+                                            build: build) ?? build()
 
         // The region each cell's place lies in, whose ground the cell keeps when their states differ.
         var regionOfCell = [Int](repeating: -1, count: cellKinds.count)
@@ -84,5 +89,26 @@ struct GroundFaces {
             faceGroup = overlay.absorbingSlivers(faceGroup, minimumArea: Self.sliverArea)
         }
         return (faceGroup, groupKinds)
+    }
+}
+
+/// The planar maps of a scenario's dates, kept by what was cut into them: dates with the same places reported,
+/// the same regions claimed and the same outlines and area claims share one, and only their states differ.
+/// Safe to share between threads.
+public final class OverlayStore: Sendable {
+    private let overlays = Memo<Overlay>()
+
+    public init() {}
+
+    func overlay(key: String, build: () throws -> Overlay) throws -> Overlay {
+        try overlays.value(key, build)
+    }
+
+    /// The cells' key, then the regions, outlines and area claims (each claim by id and date: a scenario's claim
+    /// of one area on one date has one outline).
+    static func key(cells: PlaceCells, regions: [RegionGround], outlines: [PlaceOutline],
+                    areaClaims: [AreaClaim]) -> String {
+        [cells.key, regions.map(\.regionID).joined(separator: ","), outlines.map(\.placeID).joined(separator: ","),
+         areaClaims.map { "\($0.id)@\($0.date)" }.joined(separator: ",")].joined(separator: "|")
     }
 }

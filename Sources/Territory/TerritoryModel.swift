@@ -38,9 +38,11 @@ public struct TerritoryModel: Sendable {
     public let scenario: Scenario
     public let country: MultiPolygon
     private let store: CellStore
-    private let maps = MapMemo()
+    private let maps = Memo<TerritoryMap>()
     /// The claimed regions' grounds, by the regions claimed: dates mostly share them.
     private let regionAreas = Memo<[MultiPolygon]>()
+    /// The dates' planar maps, shared by dates cut from the same layers.
+    private let overlays = OverlayStore()
     /// Each mapped place's district and governorate, district first.
     private let regionsOfPlace: [String: [String]]
 
@@ -82,12 +84,12 @@ public struct TerritoryModel: Sendable {
 
     /// Zones, fronts and areas at `date`, worked out once per date: a PNG and an SVG of one date share them.
     public func map(at date: Day) throws -> TerritoryMap {
-        try maps.entry(date).value {
+        try maps.value(date.description) {
             let snapshot = scenario.snapshot(at: date)
             let cells = try cells(for: snapshot)
             return try TerritoryMap(snapshot: snapshot, cells: cells, areaClaims: scenario.areaClaims,
                                     sides: scenario.sides, regions: try regionGrounds(snapshot),
-                                    outlines: outlines(snapshot), circles: circles(of: cells))
+                                    outlines: outlines(snapshot), circles: circles(of: cells), overlays: overlays)
         }
     }
 
@@ -120,44 +122,32 @@ public struct TerritoryModel: Sendable {
     }
 }
 
-/// Values computed once per key. Two threads may compute one entry at once; both get the same value.
+/// Values computed once per key, failures included. Each key has its own lock, so that two threads asking for
+/// one key compute it once while other keys go ahead.
 final class Memo<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values = [String: Value]()
-
-    func value(_ key: String, _ compute: () throws -> Value) throws -> Value {
-        if let known = lock.withLock({ values[key] }) { return known }
-        let computed = try compute()
-        lock.withLock { values[key] = computed }
-        return computed
-    }
-}
-
-/// The maps of the dates asked for so far. Each date has its own lock, so that two threads asking for one date
-/// compute it once while other dates go ahead.
-private final class MapMemo: @unchecked Sendable {
-    final class Entry: @unchecked Sendable {
+    private final class Entry: @unchecked Sendable {
         private let lock = NSLock()
-        private var result: Result<TerritoryMap, Error>?
+        private var outcome: Result<Value, Error>?
 
-        func value(_ compute: () throws -> TerritoryMap) throws -> TerritoryMap {
+        func value(_ compute: () throws -> Value) throws -> Value {
             lock.lock()
             defer { lock.unlock() }
-            let outcome = result ?? Result(catching: compute)
-            result = outcome
-            return try outcome.get()
+            let known = outcome ?? Result(catching: compute)
+            outcome = known
+            return try known.get()
         }
     }
 
     private let lock = NSLock()
-    private var entries = [Day: Entry]()
+    private var entries = [String: Entry]()
 
-    func entry(_ date: Day) -> Entry {
-        lock.lock()
-        defer { lock.unlock() }
-        if let entry = entries[date] { return entry }
-        let entry = Entry()
-        entries[date] = entry
-        return entry
+    func value(_ key: String, _ compute: () throws -> Value) throws -> Value {
+        let entry = lock.withLock {
+            if let entry = entries[key] { return entry }
+            let entry = Entry()
+            entries[key] = entry
+            return entry
+        }
+        return try entry.value(compute)
     }
 }

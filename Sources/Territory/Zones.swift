@@ -110,13 +110,16 @@ public struct TerritoryMap: Sendable {
     /// cell or region lay there), and the area claims; everything is cut to the cells' ground, the country. The
     /// layers are cut into one planar map whose faces each take a state (`GroundFaces`): a zone is a walk round
     /// its faces, its area the sum of theirs, and fronts are the edges between faces of different sides.
-    /// `circles[i]` is the reach circle cell i was cut to; without them no edge counts as a reach limit.
+    /// `circles[i]` is the reach circle cell i was cut to; without them no edge counts as a reach limit. The
+    /// planar map is kept in `overlays`, when given, for other dates cut from the same layers.
     public init(snapshot: Snapshot, cells: PlaceCells, areaClaims: [AreaClaim] = [], sides: Sides = Sides(),
-                regions: [RegionGround] = [], outlines: [PlaceOutline] = [], circles: [ReachCircle?] = []) throws {
+                regions: [RegionGround] = [], outlines: [PlaceOutline] = [], circles: [ReachCircle?] = [],
+                overlays: OverlayStore? = nil) throws {
         self.snapshot = snapshot
         let cellKinds = cells.placeIDs.map { Zone.Kind(snapshot.controls[$0]?.state) } + [.unreported]
-        let ground = GroundFaces(cells: cells, cellKinds: cellKinds, snapshot: snapshot, regions: regions,
-                                 outlines: outlines, areaClaims: TerritoryMap.active(areaClaims, at: snapshot.date))
+        let ground = try GroundFaces(cells: cells, cellKinds: cellKinds, snapshot: snapshot, regions: regions,
+                                 outlines: outlines, areaClaims: TerritoryMap.active(areaClaims, at: snapshot.date),
+                                 overlays: overlays)
         let (faceGroup, kinds) = ground.groups()
         let areas = ground.map.unions(faceGroup: faceGroup, groupCount: kinds.count)
         let areasKm2 = ground.map.areasKm2(faceGroup: faceGroup, groupCount: kinds.count)
