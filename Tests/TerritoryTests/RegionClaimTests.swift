@@ -123,4 +123,39 @@ struct RegionClaimTests {
         #expect(diff.places.first { $0.placeID == "harim" }?.change == .withdrawal)
         #expect(diff.places.first { $0.placeID == "maarra" }?.change == .firstReport)
     }
+
+    /// The diff cuts both dates' zones into one planar map: each transfer must be the overlap GEOS finds between
+    /// the zone before and the zone after, and the zones of a date, cut from regions and cells, must tile the
+    /// country with areas their own shapes' geodesic areas.
+    @Test func transfersAreTheOverlapsOfTheTwoDatesZones() throws {
+        let claims = [claim(day1, "SY0702", "government"), claim(day1, "harim", "hts"), claim(day1, "kafr", "sdf"),
+                      claim(day2, "SY0702", "hts"), claim(day2, "harim", "sdf")]
+        let model = model(claims)
+        let (before, after) = (try model.map(at: day1), try model.map(at: day2))
+        for map in [before, after] {
+            let total = map.zones.reduce(0) { $0 + $1.areaKm2 }
+            #expect(abs(total - Geodesic.areaKm2(country)) < 0.01, "the zones tile the country: \(total) km²")
+            for zone in map.zones {
+                #expect(abs(zone.areaKm2 - Geodesic.areaKm2(zone.area)) < 1e-6 * max(zone.areaKm2, 1))
+                #expect(try zone.area.invalidityReason() == nil)
+            }
+        }
+        let diff = try ControlDiff(from: before, to: after, actors: ["government", "hts", "sdf"])
+        #expect(!diff.transfers.isEmpty)
+        for old in before.zones {
+            for new in after.zones where new.kind != old.kind {
+                let overlap = try old.area.intersection(with: new.area)
+                let km2 = Geodesic.areaKm2(overlap)
+                let transfer = diff.transfers.first { $0.fromKind == old.kind && $0.toKind == new.kind }
+                guard km2 >= 0.01 else {
+                    #expect(transfer == nil, "no transfer where the zones do not overlap")
+                    continue
+                }
+                let found = try #require(transfer, "\(old.kind) to \(new.kind): \(km2) km²")
+                #expect(abs(found.areaKm2 - km2) < 1e-6 * km2)
+                let apart = try found.area.difference(overlap).union(with: try overlap.difference(found.area))
+                #expect(Geodesic.areaKm2(apart) < 1e-6, "\(old.kind) to \(new.kind) differs from GEOS's overlap")
+            }
+        }
+    }
 }
