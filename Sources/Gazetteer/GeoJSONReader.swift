@@ -49,11 +49,15 @@ public enum GeoJSONReader {
     public static func collection(from data: Data, file: String, limits: InputLimits = .current) throws
         -> (features: [GeoJSONFeature], attribution: String?)
     {
-        let json = try JSONDocument.parse(data, file: file)
+        let root: ParsedJSON
+        do {
+            root = try JSONParser.parse(data)
+        } catch {
+            throw InputError(SourceLocation(byteOffset: error.offset, in: data, file: file),
+                             "not valid JSON (\(error.reason)); check brackets, commas, quotes and that the file is UTF-8")
+        }
         let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let root = json as? [String: Any], root["type"] as? String == "FeatureCollection",
-              let features = root["features"] as? [[String: Any]]
-        else {
+        guard root["type"]?.string == "FeatureCollection", let features = root["features"]?.elements else {
             throw InputError(start, "expected a GeoJSON FeatureCollection with a \"features\" array")
         }
         let locations = FeatureLocations(data: data, file: file)
@@ -67,13 +71,15 @@ public enum GeoJSONReader {
         var vertices = 0
         for (index, feature) in features.enumerated() {
             var properties = [String: String]()
-            for (key, value) in feature["properties"] as? [String: Any] ?? [:] {
-                if value is NSNull { continue }
-                properties[key] = (value as? String) ?? "\(value)"
+            if case .object(let members)? = feature["properties"] {
+                for (key, value) in members {
+                    if case .null = value { continue }
+                    properties[key] = value.text
+                }
             }
             do {
                 var reader = ShapeReader(limit: limits.verticesPerFeature)
-                let (area, lines) = try reader.shapes(of: feature["geometry"] as? [String: Any] ?? [:])
+                let (area, lines) = try reader.shapes(of: feature["geometry"] ?? .null)
                 vertices += reader.count
                 result.append(GeoJSONFeature(area: area, lines: lines, properties: properties, index: index,
                                              locations: locations))
@@ -87,7 +93,7 @@ public enum GeoJSONReader {
             }
         }
         try problems.throwIfAny()
-        return (result, root["attribution"] as? String)
+        return (result, root["attribution"]?.string)
     }
 
     /// Where each member of the top-level `features` array starts, found in one pass over the bytes.
@@ -150,19 +156,19 @@ private struct ShapeReader {
         self.limit = limit
     }
 
-    mutating func shapes(of geometry: [String: Any]) throws -> (MultiPolygon, MultiLineString) {
-        let type = geometry["type"] as? String ?? ""
+    mutating func shapes(of geometry: ParsedJSON) throws -> (MultiPolygon, MultiLineString) {
+        let type = geometry["type"]?.string ?? ""
         let coordinates = geometry["coordinates"]
         switch type {
         case "Polygon":
             return (MultiPolygon([try polygon(coordinates)]), MultiLineString())
         case "MultiPolygon":
-            guard let parts = coordinates as? [Any] else { throw Message(text: "MultiPolygon needs coordinates") }
+            guard let parts = coordinates?.elements else { throw Message(text: "MultiPolygon needs coordinates") }
             return (MultiPolygon(try parts.map { try polygon($0) }), MultiLineString())
         case "LineString":
             return (MultiPolygon(), MultiLineString([try positions(coordinates)]))
         case "MultiLineString":
-            guard let parts = coordinates as? [Any] else { throw Message(text: "MultiLineString needs coordinates") }
+            guard let parts = coordinates?.elements else { throw Message(text: "MultiLineString needs coordinates") }
             return (MultiPolygon(), MultiLineString(try parts.map { try positions($0) }))
         case "Point", "MultiPoint", "GeometryCollection":
             return (MultiPolygon(), MultiLineString())
@@ -172,8 +178,8 @@ private struct ShapeReader {
         }
     }
 
-    private mutating func polygon(_ value: Any?) throws -> Polygon {
-        guard let rings = value as? [Any], !rings.isEmpty else {
+    private mutating func polygon(_ value: ParsedJSON?) throws -> Polygon {
+        guard let rings = value?.elements, !rings.isEmpty else {
             throw Message(text: "a polygon needs at least one ring of positions")
         }
         let parsed = try rings.map { try positions($0) }
@@ -183,8 +189,8 @@ private struct ShapeReader {
         return Polygon(exterior: parsed[0], holes: Array(parsed.dropFirst()))
     }
 
-    private mutating func positions(_ value: Any?) throws -> [LonLat] {
-        guard let list = value as? [Any] else { throw Message(text: "expected an array of positions") }
+    private mutating func positions(_ value: ParsedJSON?) throws -> [LonLat] {
+        guard let list = value?.elements else { throw Message(text: "expected an array of positions") }
         count += list.count
         if count > limit {
             throw Message(text: InputLimits.exceeded("the feature has", .verticesPerFeature, limit)
@@ -193,8 +199,7 @@ private struct ShapeReader {
         var result = [LonLat]()
         result.reserveCapacity(list.count)
         for (number, item) in list.enumerated() {
-            guard let pair = item as? [Any], pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue,
-                  let lat = (pair[1] as? NSNumber)?.doubleValue
+            guard case .numbers(let pair) = item, pair.count >= 2, case let (lon, lat) = (pair[0], pair[1])
             else { throw Message(text: "position \(number + 1) must be [longitude, latitude] in degrees") }
             guard lon.isFinite, lat.isFinite, abs(lon) <= 180, abs(lat) <= 90 else {
                 throw Message(text: "position \(number + 1) [\(lon), \(lat)] is outside the world; longitude must be "
@@ -203,34 +208,5 @@ private struct ShapeReader {
             result.append(LonLat(lon, lat))
         }
         return result
-    }
-}
-
-/// JSON parsed with errors that point at the offending byte's line and column.
-public enum JSONDocument {
-    /// The parsed value, or an input error at the position the parser stopped.
-    public static func parse(_ data: Data, file: String) throws -> Any {
-        do {
-            return try JSONSerialization.jsonObject(with: data)
-        } catch let error as NSError {
-            let detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-            let offset = error.userInfo["NSJSONSerializationErrorIndex"] as? Int
-                ?? characterIndex(in: detail, data: data) ?? 0
-            let reason = detail.components(separatedBy: " around character").first?
-                .components(separatedBy: " starting from character").first ?? detail
-            throw InputError(SourceLocation(byteOffset: offset, in: data, file: file),
-                             "not valid JSON (\(reason)); check brackets, commas, quotes and that the file is UTF-8")
-        }
-    }
-
-    /// The byte offset in Foundation's "… around character 14." messages, or of the number in
-    /// "Number 1e999 is not representable in Swift."
-    private static func characterIndex(in message: String, data: Data) -> Int? {
-        if message.hasPrefix("Number "), let number = message.split(separator: " ").dropFirst().first,
-           let range = data.range(of: Data(number.utf8)) {
-            return range.lowerBound - data.startIndex
-        }
-        guard let range = message.range(of: "character ", options: .backwards) else { return nil }
-        return Int(message[range.upperBound...].prefix { $0.isNumber })
     }
 }

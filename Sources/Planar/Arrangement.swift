@@ -223,12 +223,17 @@ struct Arrangement {
     static func nearGroups(_ vertices: [LonLat], from start: Int) -> [Int32: Int32] {
         let count = vertices.count - start
         guard count > 1 else { return [:] }
-        let order = (start..<vertices.count).sorted { vertices[$0].lon < vertices[$1].lon }
+        // Longitudes sorted beside their indices, not indices sorted through the positions: the comparisons then
+        // read memory in order.
+        var order = (start..<vertices.count).map { (lon: vertices[$0].lon, index: Int32($0)) }
+        order.sort { $0.lon < $1.lon }
         var groups = LowestGroups(count: count)
-        for (k, a) in order.enumerated() {
+        for k in order.indices {
+            let a = Int(order[k].index)
             var j = k + 1
-            while j < order.count && vertices[order[j]].lon - vertices[a].lon <= snapDistance {
-                if near(vertices[a], vertices[order[j]]) { groups.join(a - start, order[j] - start) }
+            while j < order.count && order[j].lon - order[k].lon <= snapDistance {
+                let b = Int(order[j].index)
+                if near(vertices[a], vertices[b]) { groups.join(a - start, b - start) }
                 j += 1
             }
         }
