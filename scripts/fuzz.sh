@@ -13,9 +13,10 @@ swift build -c release --scratch-path .build/fuzz --target Claims -Xswiftc -sani
 built="$(swift build -c release --scratch-path .build/fuzz --show-bin-path)"
 binary="$built/controlmap-fuzz-libfuzzer"
 swiftc -O -sanitize=fuzzer -DFUZZING -parse-as-library -module-name controlmap_fuzz \
-    Sources/controlmap-fuzz/FuzzHarness.swift -I "$built/Modules" -I Sources/CGEOS -I Sources/CPROJ \
+    Sources/controlmap-fuzz/FuzzHarness.swift -I "$built/Modules" \
+    -I Sources/CGEOS -I Sources/CPROJ -I Sources/CDeflate -I Sources/CQhull \
     -Xcc -fmodule-map-file=.build/fuzz/checkouts/Yams/Sources/CYaml/include/module.modulemap \
-    $(find "$built"/{Claims,Gazetteer,Geometry,Yams,CYaml}.build -name "*.o") $(pkg-config --libs geos proj) \
+    $(find "$built"/{Claims,Gazetteer,Geometry,Yams,CYaml}.build -name "*.o") $(pkg-config --libs geos proj libdeflate qhull_r) \
     -o "$binary"
 
 corpus=.build/fuzz-corpus seeds=.build/fuzz-seeds crashes=.build/fuzz-crashes
