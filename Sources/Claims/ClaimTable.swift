@@ -87,7 +87,14 @@ enum ClaimTable {
                 + "give the place's name or id")
             return nil
         }
-        let (resolution, region) = resolved[name] ?? (gazetteer.resolve(name), regions.resolve(name))
+        let (resolution, region) = resolved[name] ?? {
+            let place = gazetteer.resolve(name)
+            // A region is read only where it can change the answer: a level word, a P-code, or no settlement.
+            var placeFound = true
+            if case .unknown = place { placeFound = false }
+            let asked = !placeFound || AdminRegions.namesLevel(name) || regions.region(id: name) != nil
+            return (place, asked ? regions.resolve(name) : .unknown(levelNamed: false))
+        }()
         resolved[name] = (resolution, region)
         switch region {
         case .found(let found):
