@@ -55,6 +55,19 @@ struct Linework {
         segmentEnds.append(ring)
     }
 
+    /// An open run of positions, such as the part of a circle inside one cell.
+    mutating func addPath(_ path: [LonLat], as boundary: Boundary) {
+        guard path.count >= 2 else { return }
+        let label = label(boundary)
+        var previous = add(path[0])
+        for point in path.dropFirst() {
+            let current = add(point)
+            segments.append(.init(from: previous, to: current, label: label))
+            previous = current
+        }
+        segmentEnds.append(path)
+    }
+
     mutating func addVoronoiEdge(from: Int32, to: Int32, left: Int, right: Int) {
         segments.append(.init(from: from, to: to, label: label(.voronoi(left: left, right: right))))
     }

@@ -83,14 +83,34 @@ public struct Tessellation: Hashable, Sendable {
         for (parent, children) in families.sorted(by: { $0.key < $1.key }) {
             try lines.addFamilyEdges(of: [parent] + children, sites: sites, within: Envelope(covering: discs.ring(parent))!)
         }
-        let ownCells = Set(topLevel.indices.filter { !diagram.cells[$0].isEmpty }.map { topLevel[$0] })
-        for site in circled.union(families.values.joined()).sorted() where ownCells.contains(site) || parents[site] != nil {
-            lines.addRing(discs.ring(site), as: .circle(site: site))
+        let cellOf = Dictionary(uniqueKeysWithValues: topLevel.indices.filter { !diagram.cells[$0].isEmpty }
+            .map { (topLevel[$0], $0) })
+        // A circle matters only inside the cell of its site's top-level site (a child's ground lies in its parent's
+        // cell): the arcs outside it would only cut other cells' ground into faces that go back to their owners.
+        // A cell whose circle leaves it shares the points where it does with its neighbours, which are cut too.
+        var crossingBorders = Set<Int>()
+        for site in circled.union(families.values.joined()).sorted() where cellOf[site] != nil || parents[site] != nil {
+            let ring = discs.ring(site)
+            guard let cell = cellOf[parents[site] ?? site] else {
+                lines.addRing(ring, as: .circle(site: site))
+                continue
+            }
+            switch Self.clip(ring: ring, to: diagram.ring(of: cell)) {
+            case .whole: lines.addRing(ring, as: .circle(site: site))
+            case .arcs(let arcs):
+                for arc in arcs { lines.addPath(arc, as: .circle(site: site)) }
+                crossingBorders.insert(parents[site] ?? site)
+            }
         }
 
         // A cell that no cutter comes near is final as the diagram drew it; only the others are cut.
         let cutterIndex = SegmentIndex(lines.segmentEnds)
         var dirty = circled.union(families.keys)
+        for edge in diagram.edges where Int(edge.left) < topLevel.count && Int(edge.right) < topLevel.count {
+            let (left, right) = (topLevel[Int(edge.left)], topLevel[Int(edge.right)])
+            if crossingBorders.contains(left) { dirty.insert(right) }
+            if crossingBorders.contains(right) { dirty.insert(left) }
+        }
         for (k, site) in topLevel.enumerated() where !dirty.contains(site) && !diagram.cells[k].isEmpty {
             if cutterIndex.touches(Envelope(covering: diagram.cells[k].map { diagram.vertices[Int($0)] })!) {
                 dirty.insert(site)
@@ -115,6 +135,68 @@ public struct Tessellation: Hashable, Sendable {
             if regionIndex.contains(sites[site]) { pieces[site] = MultiPolygon([Polygon(exterior: diagram.ring(of: k))]) }
         }
         self.init(cells: pieces, unreached: unreached)
+    }
+
+    /// A closed ring cut to a convex cell (both counter-clockwise): the whole ring when it lies inside, otherwise
+    /// the runs of it inside, each from the point where it enters the cell to the point where it leaves
+    /// (Cyrus–Beck, one segment at a time).
+    enum Clipped: Equatable {
+        case whole
+        case arcs([[LonLat]])
+    }
+
+    static func clip(ring: [LonLat], to cell: [LonLat]) -> Clipped {
+        var arcs = [[LonLat]](), current = [LonLat]()
+        var allInside = true, firstStartsInside = false
+        for (index, (p, q)) in zip(ring, ring.dropFirst()).enumerated() {
+            var (enter, leave) = (0.0, 1.0)
+            for (a, b) in zip(cell, cell.dropFirst()) {
+                // f(t) = cross(b - a, p + t(q - p) - a) ≥ 0 inside.
+                let (ex, ey) = (b.lon - a.lon, b.lat - a.lat)
+                let start = ex * (p.lat - a.lat) - ey * (p.lon - a.lon)
+                let slope = ex * (q.lat - p.lat) - ey * (q.lon - p.lon)
+                if slope == 0 {
+                    if start < 0 { (enter, leave) = (1, 0) }
+                } else if slope > 0 {
+                    enter = max(enter, -start / slope)
+                } else {
+                    leave = min(leave, -start / slope)
+                }
+                if enter >= leave { break }
+            }
+            guard enter < leave else {
+                allInside = false
+                if !current.isEmpty { arcs.append(current); current = [] }
+                continue
+            }
+            func at(_ t: Double) -> LonLat {
+                t <= 0 ? p : t >= 1 ? q : LonLat(p.lon + t * (q.lon - p.lon), p.lat + t * (q.lat - p.lat))
+            }
+            if index == 0 { firstStartsInside = enter == 0 }
+            if enter > 0 {
+                allInside = false
+                if !current.isEmpty { arcs.append(current) }
+                current = [at(enter)]
+            } else if current.isEmpty {
+                current = [p]
+            }
+            current.append(at(leave))
+            if leave < 1 {
+                allInside = false
+                arcs.append(current)
+                current = []
+            }
+        }
+        if allInside { return .whole }
+        if !current.isEmpty {
+            // The run going on past the ring's closing point continues the first run.
+            if firstStartsInside, !arcs.isEmpty, arcs[0].first == current.last {
+                arcs[0] = current + arcs[0].dropFirst()
+            } else {
+                arcs.append(current)
+            }
+        }
+        return .arcs(arcs.filter { $0.count >= 2 })
     }
 
     /// Squared distance in the local plane: the measure the Voronoi diagram is built on.

@@ -52,7 +52,7 @@ public struct PlaceCells: Sendable {
     }
 
     /// The version of the cutting: changed whenever the same inputs would give other cells.
-    static let algorithmVersion = "cells-4"
+    static let algorithmVersion = "cells-5"
 
     /// A hash of everything the cells depend on (FNV-1a over the algorithm's version, ids, positions, reaches,
     /// parents and the border with its holes).
