@@ -225,3 +225,21 @@ for (format, budget) in [(ImageFormat.png, 0.1), (.svg, 0.1)] {
     }
 }
 }
+
+// MARK: - PNG size: another program's image through this encoder
+
+/// `controlmap-bench reencode FILE.png…` decodes each image and encodes the same pixels again, so the encoder's
+/// size can be compared with another writer's (the C reference's, for one) at equal pixels.
+if only == "reencode" {
+    for path in CommandLine.arguments.dropFirst(2) {
+        let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let image = try RasterImage(png: original)
+        var encoded = [UInt8]()
+        let time = try median(3) { encoded = try image.png() }
+        let decoded = try RasterImage(png: encoded)
+        precondition(decoded == image, "the encoded image does not decode to the same pixels")
+        print(String(format: "%@: %d×%d, %d bytes as given, %d bytes re-encoded (%.2f×) in %.1f ms", path, image.width,
+                     image.height, original.count, encoded.count, Double(encoded.count) / Double(original.count),
+                     time * 1000))
+    }
+}
