@@ -1,4 +1,5 @@
 internal import CDeflate
+import Dispatch
 import Glibc
 
 /// Writes Cairo's pixels as PNG: each row under the filter that leaves the smallest sum of differences (as libpng
@@ -28,17 +29,41 @@ enum PNGWriter {
         let separate = inPlace ? nil : UnsafeMutablePointer<UInt8>.allocate(capacity: filteredCount)
         defer { separate?.deallocate() }
         let filtered = separate ?? data.assumingMemoryBound(to: UInt8.self)
-        var rows = [UInt8](repeating: 0, count: 2 * rowBytes)
-        rows.withUnsafeMutableBufferPointer { rows in
-            let previous = UnsafeMutableBufferPointer(rebasing: rows[0..<rowBytes])
-            let current = UnsafeMutableBufferPointer(rebasing: rows[rowBytes...])
-            for row in 0..<height {
-                straighten((data + row * stride).assumingMemoryBound(to: UInt32.self), width: width,
-                           channels: channels, into: current)
-                let line = UnsafeMutableBufferPointer(start: filtered + row * (rowBytes + 1), count: rowBytes + 1)
-                Filter.best(current, above: previous, bytesPerPixel: channels, into: line)
-                _ = previous.update(fromContentsOf: current)
+        // Two halves at once. The lower half's rows go first to the start of its own pixels (where, a row at a
+        // time, they never overtake the pixels still to be read) and are moved into place once both are done;
+        // the row above it is read before the upper half can overwrite it. Each row's filter depends on the row
+        // and the row above only, so the bytes are those of one pass.
+        let middle = height >= 64 ? height / 2 : height
+        let lowerStart = inPlace ? (data + middle * stride).assumingMemoryBound(to: UInt8.self)
+                                 : filtered + middle * (rowBytes + 1)
+        var aboveLower = [UInt8](repeating: 0, count: rowBytes)
+        if middle < height {
+            aboveLower.withUnsafeMutableBufferPointer { above in
+                straighten((data + (middle - 1) * stride).assumingMemoryBound(to: UInt32.self), width: width,
+                           channels: channels, into: above)
             }
+        }
+        nonisolated(unsafe) let pixels = data
+        nonisolated(unsafe) let outputs = [filtered, lowerStart]
+        let halves = [(0..<middle, [UInt8](repeating: 0, count: rowBytes)), (middle..<height, aboveLower)]
+        DispatchQueue.concurrentPerform(iterations: middle < height ? 2 : 1) { half in
+            var (range, above) = halves[half]
+            var current = [UInt8](repeating: 0, count: rowBytes)
+            above.withUnsafeMutableBufferPointer { previous in
+                current.withUnsafeMutableBufferPointer { current in
+                    for row in range {
+                        straighten((pixels + row * stride).assumingMemoryBound(to: UInt32.self), width: width,
+                                   channels: channels, into: current)
+                        let line = UnsafeMutableBufferPointer(start: outputs[half] + (row - range.lowerBound) * (rowBytes + 1),
+                                                              count: rowBytes + 1)
+                        Filter.best(current, above: previous, bytesPerPixel: channels, into: line)
+                        _ = previous.update(fromContentsOf: current)
+                    }
+                }
+            }
+        }
+        if middle < height && inPlace {
+            memmove(filtered + middle * (rowBytes + 1), lowerStart, (height - middle) * (rowBytes + 1))
         }
         guard let compressor = libdeflate_alloc_compressor(level) else {
             throw CanvasError("could not encode PNG: no memory for the compressor")
