@@ -65,7 +65,7 @@ let package = Package(
             ]),
         .executableTarget(name: "geometry-cycles", dependencies: ["Geometry"]),
         .executableTarget(
-            name: "controlmap-bench", dependencies: ["Gazetteer", "Claims", "Planar", "Territory", "Cartography"]),
+            name: "controlmap-bench", dependencies: ["Gazetteer", "Claims", "Planar", "Territory", "Cartography", "Storage"]),
         .executableTarget(name: "controlmap-fuzz", dependencies: ["Gazetteer", "Claims"]),
 
         // MARK: - Tests mirror the sources

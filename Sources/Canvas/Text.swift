@@ -70,15 +70,8 @@ extension Canvas {
                 return
             }
             withSavedState {
+                if let halo { paintHalo(layout, at: start, colour: halo, widthPt: haloWidthPt) }
                 cairo_move_to(cairo, start.x, start.y)
-                if let halo {
-                    pango_cairo_layout_path(cairo, layout)
-                    cairo_set_source_rgba(cairo, halo.red, halo.green, halo.blue, halo.alpha)
-                    cairo_set_line_width(cairo, haloWidthPt)
-                    cairo_set_line_join(cairo, CAIRO_LINE_JOIN_ROUND)
-                    cairo_stroke(cairo)
-                    cairo_move_to(cairo, start.x, start.y)
-                }
                 cairo_set_source_rgba(cairo, colour.red, colour.green, colour.blue, colour.alpha)
                 pango_cairo_show_layout(cairo, layout)
             }

@@ -8,6 +8,7 @@ import Foundation
 import Gazetteer
 import Geometry
 import Planar
+import Storage
 import Territory
 
 /// `BENCH_CPU=1` measures the process's CPU time instead of wall time: on a machine busy with other work, CPU time
@@ -172,20 +173,25 @@ report("snapshot + zones + areas for all 60 dates (both cores)", allDates, budge
 // MARK: - Cartography: the north-west map of the bundled scenario
 
 if runs("render") {
-let scenarioFolder = root.appendingPathComponent("Scenarios/aleppo-2024")
+// `BENCH_SCENARIO`, `BENCH_GAZETTEER` and `BENCH_VIEW` measure another scenario the same way (the side-by-side
+// benchmark's, for one: its folders and the view `syria`).
+let environment = ProcessInfo.processInfo.environment
+let scenarioFolder = URL(fileURLWithPath: environment["BENCH_SCENARIO"] ?? root.appendingPathComponent("Scenarios/aleppo-2024").path)
+let renderGazetteer = environment["BENCH_GAZETTEER"].map { URL(fileURLWithPath: $0) } ?? gazetteerFolder
+let viewID = environment["BENCH_VIEW"] ?? "northwest"
+/// As every command loads its inputs: the basemap, the gazetteer from the cache, the scenario with its own places.
 func loadScenario() throws -> (Basemap, Scenario) {
-    let gazetteer = try GazetteerLoader.loadChecked(directory: gazetteerFolder, country: country, cache: cache)
-    return (try GazetteerLoader.loadBasemap(directory: gazetteerFolder),
-            try ScenarioLoader.load(directory: scenarioFolder, gazetteerDirectory: gazetteerFolder,
-                                    gazetteer: gazetteer.gazetteer))
+    let loaded = try Validation.load(InputPaths(scenarioURL: scenarioFolder, gazetteerURL: renderGazetteer), cache: cache)
+    return (loaded.basemap, loaded.scenario)
 }
 _ = try loadScenario()
-report("north-west map, load: basemap, gazetteer from the cache, scenario", try median(5) { _ = try loadScenario() },
+report("\(viewID) map, load: basemap, gazetteer from the cache, scenario", try median(5) { _ = try loadScenario() },
        budget: 0.05)
-let (_, scenario) = try loadScenario()
+let (renderBasemap, scenario) = try loadScenario()
+let renderCountry = renderBasemap.country.area
 let day = scenario.dates.last!
 report("  snapshot of the last date", median(5) { _ = scenario.snapshot(at: day) }, budget: 0.005)
-let model = TerritoryModel(scenario: scenario, country: country)
+let model = TerritoryModel(scenario: scenario, country: renderCountry)
 let snapshot = scenario.snapshot(at: day)
 let cells = try model.cells(for: snapshot)
 var territory: TerritoryMap!
@@ -195,9 +201,9 @@ report("  zones + fronts (cells in memory)", try median(5) {
 }, budget: 0.02)
 // A new model for each run, so that the date's map is worked out again, over cells kept in memory.
 let keptCells = CellStore()
-_ = try TerritoryModel(scenario: scenario, country: country, store: keptCells).map(at: day)
+_ = try TerritoryModel(scenario: scenario, country: renderCountry, store: keptCells).map(at: day)
 report("  zones + fronts + areas, regions, outlines and area claims overlaid", try median(5) {
-    _ = try TerritoryModel(scenario: scenario, country: country, store: keptCells).map(at: day)
+    _ = try TerritoryModel(scenario: scenario, country: renderCountry, store: keptCells).map(at: day)
 }, budget: 0.03)
 report("  diff of the first and last dates", try median(5) {
     _ = try model.diff(from: scenario.dates.first!, to: day)
@@ -205,8 +211,8 @@ report("  diff of the first and last dates", try median(5) {
 report("  areas: geodesic area of every zone", median(5) {
     _ = territory.zones.map { Geodesic.areaKm2($0.area) }
 }, budget: 0.005)
-let renderer = MapRenderer(basemap: basemap, territory: model)
-let view = MapView.builtIn.first { $0.id == "northwest" }!
+let renderer = MapRenderer(basemap: renderBasemap, territory: model)
+let view = MapView.builtIn.first { $0.id == viewID }!
 for (format, budget) in [(ImageFormat.png, 0.1), (.svg, 0.1)] {
     let request = MapRequest(date: day, view: view, format: format, widthPx: 2000, dpi: 144)
     var stages = [String: [Double]]()
@@ -218,7 +224,7 @@ for (format, budget) in [(ImageFormat.png, 0.1), (.svg, 0.1)] {
             last = now
         }
     }
-    report("render 2000 px wide \(format.rawValue.uppercased()) of the north-west view", renderTime, budget: budget)
+    report("render 2000 px wide \(format.rawValue.uppercased()) of the \(viewID) view", renderTime, budget: budget)
     for stage in MapRenderer.stages {
         let times = (stages[stage] ?? [0]).sorted()
         report("  \(stage)", times[times.count / 2], budget: budget / 2)
