@@ -100,20 +100,16 @@ enum HaloMask {
                 let (firstRow, endRow) = (max(0, -dy), min(height, height - dy))
                 let (firstColumn, endColumn) = (max(0, -dx), min(width, width - dx))
                 guard firstRow < endRow, firstColumn < endColumn else { continue }
-                let vectorBase = SIMD16<Int16>(repeating: base)
+                let vectorBase = SIMD8<Int16>(repeating: base)
                 for row in firstRow..<endRow {
                     let source = coverage + (row + dy) * stride + dx
                     let target = out + row * stride
                     var column = firstColumn
                     while column + 16 <= endColumn {
                         let value = UnsafeRawPointer(source + column).loadUnaligned(as: SIMD16<UInt8>.self)
-                        let wide = SIMD16<Int16>(truncatingIfNeeded: value)
-                        var reach = wide &>> 1 &+ vectorBase
-                        reach.clamp(lowerBound: .zero, upperBound: SIMD16(repeating: 255))
-                        reach.replace(with: 0, where: wide .== 0)
                         let current = UnsafeRawPointer(target + column).loadUnaligned(as: SIMD16<UInt8>.self)
                         UnsafeMutableRawPointer(target + column).storeBytes(
-                            of: pointwiseMax(current, SIMD16<UInt8>(truncatingIfNeeded: reach)), as: SIMD16<UInt8>.self)
+                            of: higher(current, reach(value, vectorBase)), as: SIMD16<UInt8>.self)
                         column += 16
                     }
                     while column < endColumn {
@@ -128,5 +124,42 @@ enum HaloMask {
             }
         }
         return output
+    }
+
+    // Lane-wise arithmetic on masks made by shifting the sign across the lane, on the even and the odd bytes as
+    // 16-bit lanes (reinterpreted, not converted: the generic conversions between SIMD types run lane by lane).
+
+    /// `value / 2 + base` for each byte, clamped to 0…255, and 0 where the byte is 0.
+    @inline(__always) @_optimize(speed)
+    private static func reach(_ bytes: SIMD16<UInt8>, _ base: SIMD8<Int16>) -> SIMD16<UInt8> {
+        let lanes = unsafeBitCast(bytes, to: SIMD8<Int16>.self)
+        let low = SIMD8<Int16>(repeating: 0xFF)
+        let even = reach(lanes & low, base), odd = reach((lanes &>> 8) & low, base)
+        return unsafeBitCast(even | (odd &<< 8), to: SIMD16<UInt8>.self)
+    }
+
+    @inline(__always) @_optimize(speed)
+    private static func reach(_ value: SIMD8<Int16>, _ base: SIMD8<Int16>) -> SIMD8<Int16> {
+        var reach = value &>> 1 &+ base
+        reach &= ~(reach &>> 15)  // negative to 0
+        let below = (reach &- 255) &>> 15  // all ones under 255
+        reach = (reach & below) | (SIMD8(repeating: 255) & ~below)
+        let empty = (value &- 1) &>> 15  // all ones where the value is 0
+        return reach & ~empty
+    }
+
+    /// The higher of each pair of bytes.
+    @inline(__always) @_optimize(speed)
+    private static func higher(_ a: SIMD16<UInt8>, _ b: SIMD16<UInt8>) -> SIMD16<UInt8> {
+        let (x, y) = (unsafeBitCast(a, to: SIMD8<Int16>.self), unsafeBitCast(b, to: SIMD8<Int16>.self))
+        let low = SIMD8<Int16>(repeating: 0xFF)
+        let even = higher(x & low, y & low), odd = higher((x &>> 8) & low, (y &>> 8) & low)
+        return unsafeBitCast(even | (odd &<< 8), to: SIMD16<UInt8>.self)
+    }
+
+    @inline(__always) @_optimize(speed)
+    private static func higher(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>) -> SIMD8<Int16> {
+        let aLower = (a &- b) &>> 15
+        return (b & aLower) | (a & ~aLower)
     }
 }

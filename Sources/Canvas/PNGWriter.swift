@@ -1,5 +1,6 @@
 internal import CDeflate
 import Dispatch
+import Foundation
 import Glibc
 
 /// Writes Cairo's pixels as PNG: each row under the filter that leaves the smallest sum of differences (as libpng
@@ -46,7 +47,7 @@ enum PNGWriter {
         nonisolated(unsafe) let pixels = data
         nonisolated(unsafe) let outputs = [filtered, lowerStart]
         let halves = [(0..<middle, [UInt8](repeating: 0, count: rowBytes)), (middle..<height, aboveLower)]
-        DispatchQueue.concurrentPerform(iterations: middle < height ? 2 : 1) { half in
+        let filterHalf = { @Sendable (half: Int) in
             var (range, above) = halves[half]
             var current = [UInt8](repeating: 0, count: rowBytes)
             above.withUnsafeMutableBufferPointer { previous in
@@ -61,6 +62,20 @@ enum PNGWriter {
                     }
                 }
             }
+        }
+        // A thread of its own, not a dispatch job: the encoder runs inside the render's own parallel jobs, and a
+        // nested parallel loop there runs its iterations one after the other.
+        if middle < height {
+            let lowerDone = DispatchSemaphore(value: 0)
+            let lower = Thread {
+                filterHalf(1)
+                lowerDone.signal()
+            }
+            lower.start()
+            filterHalf(0)
+            lowerDone.wait()
+        } else {
+            filterHalf(0)
         }
         if middle < height && inPlace {
             memmove(filtered + middle * (rowBytes + 1), lowerStart, (height - middle) * (rowBytes + 1))
@@ -155,9 +170,9 @@ enum Filter: UInt8, CaseIterable {
         }
         let rows = Rows(row: UnsafePointer(row.baseAddress!), above: UnsafePointer(above.baseAddress!),
                         count: row.count, bytesPerPixel: bytesPerPixel)
-        // Per-lane sums stay below 2^16 for 256 blocks of at most 128 each, then go into the totals.
+        // Each block adds at most 256 to a lane (two bytes of magnitude 128): lanes are flushed every 255 blocks.
         var (none, sub, up, average, paeth) = (0, 0, 0, 0, 0)
-        var lanes = (SIMD16<UInt16>(), SIMD16<UInt16>(), SIMD16<UInt16>(), SIMD16<UInt16>(), SIMD16<UInt16>())
+        var lanes = (SIMD8<UInt16>(), SIMD8<UInt16>(), SIMD8<UInt16>(), SIMD8<UInt16>(), SIMD8<UInt16>())
         var blocks = 0
         var index = 0
         while index < rows.count {
@@ -179,13 +194,13 @@ enum Filter: UInt8, CaseIterable {
             lanes.4 &+= magnitudes(x &- paeths(a, b, c))
             blocks += 1
             index += 16
-            if blocks == 256 || index + 16 > rows.count {
+            if blocks == 255 || index + 16 > rows.count {
                 none += total(lanes.0)
                 sub += total(lanes.1)
                 up += total(lanes.2)
                 average += total(lanes.3)
                 paeth += total(lanes.4)
-                lanes = (SIMD16<UInt16>(), SIMD16<UInt16>(), SIMD16<UInt16>(), SIMD16<UInt16>(), SIMD16<UInt16>())
+                lanes = (SIMD8<UInt16>(), SIMD8<UInt16>(), SIMD8<UInt16>(), SIMD8<UInt16>(), SIMD8<UInt16>())
                 blocks = 0
             }
         }
@@ -250,20 +265,28 @@ enum Filter: UInt8, CaseIterable {
         Int(Int8(bitPattern: byte).magnitude)
     }
 
+    // The vector helpers reinterpret bits (sixteen bytes as eight 16-bit lanes) rather than convert lane types:
+    // the generic conversions between SIMD types run lane by lane, out of line, and cost more than the filters.
+
     @inline(__always) @_optimize(speed)
-    private static func total(_ lanes: SIMD16<UInt16>) -> Int {
-        Int(SIMD16<UInt32>(truncatingIfNeeded: lanes).wrappedSum())
+    private static func total(_ lanes: SIMD8<UInt16>) -> Int {
+        var sum = 0
+        for lane in 0..<8 { sum += Int(lanes[lane]) }
+        return sum
     }
 
-    /// Each byte read as signed, its magnitude.
+    /// Each byte read as signed, its magnitude, summed in pairs of neighbouring bytes.
     @inline(__always) @_optimize(speed)
-    private static func magnitudes(_ bytes: SIMD16<UInt8>) -> SIMD16<UInt16> {
-        SIMD16<UInt16>(truncatingIfNeeded: absolute(SIMD16<Int16>(truncatingIfNeeded: SIMD16<Int8>(truncatingIfNeeded: bytes))))
+    private static func magnitudes(_ bytes: SIMD16<UInt8>) -> SIMD8<UInt16> {
+        // The sign spread over the byte (arithmetic shift) flips and corrects the negative ones.
+        let sign = unsafeBitCast(unsafeBitCast(bytes, to: SIMD16<Int8>.self) &>> 7, to: SIMD16<UInt8>.self)
+        let magnitude = unsafeBitCast((bytes ^ sign) &- sign, to: SIMD8<UInt16>.self)
+        return (magnitude & 0x00FF) &+ (magnitude &>> 8)
     }
 
     /// Without branches or masks: the sign spread over the lane flips and corrects the negative ones.
     @inline(__always) @_optimize(speed)
-    private static func absolute(_ value: SIMD16<Int16>) -> SIMD16<Int16> {
+    private static func absolute(_ value: SIMD8<Int16>) -> SIMD8<Int16> {
         let sign = value &>> 15
         return (value ^ sign) &- sign
     }
@@ -288,16 +311,25 @@ enum Filter: UInt8, CaseIterable {
 
     @inline(__always) @_optimize(speed)
     private static func paeths(_ left: SIMD16<UInt8>, _ up: SIMD16<UInt8>, _ upLeft: SIMD16<UInt8>) -> SIMD16<UInt8> {
-        let (a, b, c) = (SIMD16<Int16>(truncatingIfNeeded: left), SIMD16<Int16>(truncatingIfNeeded: up),
-                         SIMD16<Int16>(truncatingIfNeeded: upLeft))
+        // The even and the odd bytes, each in the low half of a 16-bit lane.
+        let (a, b, c) = (unsafeBitCast(left, to: SIMD8<Int16>.self), unsafeBitCast(up, to: SIMD8<Int16>.self),
+                         unsafeBitCast(upLeft, to: SIMD8<Int16>.self))
+        let low = SIMD8<Int16>(repeating: 0xFF)
+        let even = paeths(a & low, b & low, c & low)
+        let odd = paeths((a &>> 8) & low, (b &>> 8) & low, (c &>> 8) & low)
+        return unsafeBitCast(even | (odd &<< 8), to: SIMD16<UInt8>.self)
+    }
+
+    /// The predictor on lanes holding bytes (0…255).
+    @inline(__always) @_optimize(speed)
+    private static func paeths(_ a: SIMD8<Int16>, _ b: SIMD8<Int16>, _ c: SIMD8<Int16>) -> SIMD8<Int16> {
         // The estimate a + b - c lies |b - c| from a, |a - c| from b and |a + b - 2c| from c. A difference of two
         // distances, shifted right, is all ones where the first is the smaller: masks without comparisons.
         let toLeft = absolute(b &- c), toUp = absolute(a &- c), toUpLeft = absolute(a &+ b &- c &- c)
         let upLeftNearer = (toUpLeft &- toUp) &>> 15
         let upOrUpLeft = (b & ~upLeftNearer) | (c & upLeftNearer)
         let leftFarther = ((toUp &- toLeft) | (toUpLeft &- toLeft)) &>> 15
-        let chosen = (a & ~leftFarther) | (upOrUpLeft & leftFarther)
-        return SIMD16<UInt8>(truncatingIfNeeded: chosen)
+        return (a & ~leftFarther) | (upOrUpLeft & leftFarther)
     }
 }
 
