@@ -122,19 +122,30 @@ struct DistanceMask {
                                    min(bottom, Int((max(a.y, b.y) + reach).rounded(.up)) + 1))
                 // A segment whose reach lies off the image has no pixels to give.
                 guard left < end, top < foot else { continue }
-                let (columns, rows) = (left..<end, top..<foot)
+                let length = lengthSquared.squareRoot()
                 alpha.withUnsafeMutableBufferPointer { alpha in
-                    for row in rows {
+                    for row in top..<foot {
                         let cy = Double(row) + 0.5
                         let offset = (row - y) * stride - x
-                        for column in columns {
+                        // Only the columns within reach of the segment's line can be within reach of the segment:
+                        // |(c - a) × (b - a)| < reach · length, solved for the column on this row.
+                        var (first, last) = (left, end)
+                        if dy != 0 {
+                            let across = (cy - a.y) * dx
+                            let (x0, x1) = ((across - reach * length) / dy + a.x, (across + reach * length) / dy + a.x)
+                            first = max(left, Int((min(x0, x1) - 0.5).rounded(.down)))
+                            last = min(end, Int((max(x0, x1) - 0.5).rounded(.up)) + 1)
+                        }
+                        guard first < last else { continue }
+                        for column in first..<last {
                             let cx = Double(column) + 0.5
                             var t = lengthSquared > 0 ? ((cx - a.x) * dx + (cy - a.y) * dy) / lengthSquared : 0
                             t = min(max(t, 0), 1)
                             let (ex, ey) = (cx - a.x - t * dx, cy - a.y - t * dy)
                             let distanceSquared = ex * ex + ey * ey
                             guard distanceSquared < reachSquared else { continue }
-                            let value = UInt8((255 * (1 - distanceSquared.squareRoot() / reach)).rounded())
+                            // Half added and cut off: rounding a non-negative value without a call to the library.
+                            let value = UInt8(255 * (1 - distanceSquared.squareRoot() / reach) + 0.5)
                             if value > alpha[offset + column] { alpha[offset + column] = value }
                         }
                     }
