@@ -57,11 +57,11 @@ extension Canvas {
         guard cairo_surface_status(glyphs) == CAIRO_STATUS_SUCCESS,
               let coverage = cairo_image_surface_get_data(glyphs) else { return }
         let stride = Int(cairo_image_surface_get_stride(glyphs))
-        var halo = HaloMask.widened(UnsafePointer(coverage), width: width, height: height, stride: stride,
-                                    radius: radius)
+        var (halo, haloStride) = HaloMask.widened(UnsafePointer(coverage), width: width, height: height, stride: stride,
+                                                  radius: radius)
         halo.withUnsafeMutableBufferPointer { pixels in
             guard let mask = cairo_image_surface_create_for_data(pixels.baseAddress, CAIRO_FORMAT_A8, Int32(width),
-                                                                 Int32(height), Int32(stride)) else { return }
+                                                                 Int32(height), Int32(haloStride)) else { return }
             defer { cairo_surface_destroy(mask) }
             cairo_save(cairo)
             cairo_identity_matrix(cairo)
@@ -78,11 +78,25 @@ enum HaloMask {
     /// pixel near it gives. A source pixel d away (d ≥ 1) with coverage c holds its ink somewhere within it; taken
     /// halfway, the ink reaches `radius + (1 + c) / 2 - d` into the result's pixel (clamped to 0…1), so thin,
     /// faint strokes of small text still get a halo as solid as a stroke along their outline gives them. Rows of
-    /// `stride` bytes in and out.
+    /// `stride` bytes in; out, rows of the returned stride (a multiple of 16).
     @_optimize(speed)  // also in debug builds: it runs over every label's pixels
     static func widened(_ coverage: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int,
-                        radius: Double) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: stride * height)
+                        radius: Double) -> (pixels: [UInt8], stride: Int) {
+        // Rows padded with zeros past the width, so that every row goes sixteen bytes at a time: the columns read
+        // past the width hold nothing and change nothing, and those written there are not shown.
+        let padded = (width + 31) & ~15
+        var source = [UInt8](repeating: 0, count: padded * height)
+        var output = [UInt8](repeating: 0, count: padded * height)
+        // Rows with no ink (the margins above and below the glyphs) give nothing and are skipped.
+        var inked = [Bool](repeating: false, count: height)
+        source.withUnsafeMutableBufferPointer { source in
+            for row in 0..<height {
+                let line = UnsafeBufferPointer(start: coverage + row * stride, count: width)
+                UnsafeMutableBufferPointer(rebasing: source[(row * padded)..<(row * padded + width)])
+                    .update(fromContentsOf: line)
+                inked[row] = line.contains { $0 != 0 }
+            }
+        }
         let span = Int((radius + 1).rounded(.down))
         // Per offset, the value's constant part in 1/255ths (the coverage adds half of itself).
         var offsets = [(dx: Int, dy: Int, base: Int16)]()
@@ -93,37 +107,31 @@ enum HaloMask {
                 offsets.append((dx, dy, Int16(((radius + 0.5 - distance) * 255).rounded())))
             }
         }
-        output.withUnsafeMutableBufferPointer { output in
-            let out = output.baseAddress!
-            for (dx, dy, base) in offsets {
-                // Output pixels whose shifted source lies in the mask.
-                let (firstRow, endRow) = (max(0, -dy), min(height, height - dy))
-                let (firstColumn, endColumn) = (max(0, -dx), min(width, width - dx))
-                guard firstRow < endRow, firstColumn < endColumn else { continue }
-                let vectorBase = SIMD8<Int16>(repeating: base)
-                for row in firstRow..<endRow {
-                    let source = coverage + (row + dy) * stride + dx
-                    let target = out + row * stride
-                    var column = firstColumn
-                    while column + 16 <= endColumn {
-                        let value = UnsafeRawPointer(source + column).loadUnaligned(as: SIMD16<UInt8>.self)
-                        let current = UnsafeRawPointer(target + column).loadUnaligned(as: SIMD16<UInt8>.self)
-                        UnsafeMutableRawPointer(target + column).storeBytes(
-                            of: higher(current, reach(value, vectorBase)), as: SIMD16<UInt8>.self)
-                        column += 16
-                    }
-                    while column < endColumn {
-                        let value = source[column]
-                        if value > 0 {
-                            let reach = UInt8(min(255, max(0, Int16(value >> 1) + base)))
-                            if reach > target[column] { target[column] = reach }
+        source.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { output in
+                let (input, out) = (source.baseAddress!, output.baseAddress!)
+                for (dx, dy, base) in offsets {
+                    // Output pixels whose shifted source lies in the mask.
+                    let (firstRow, endRow) = (max(0, -dy), min(height, height - dy))
+                    let (firstColumn, endColumn) = (max(0, -dx), min(width, width - dx))
+                    guard firstRow < endRow, firstColumn < endColumn else { continue }
+                    let vectorBase = SIMD8<Int16>(repeating: base)
+                    for row in firstRow..<endRow where inked[row + dy] {
+                        let from = input + (row + dy) * padded + dx
+                        let target = out + row * padded
+                        var column = firstColumn
+                        while column < endColumn {
+                            let value = UnsafeRawPointer(from + column).loadUnaligned(as: SIMD16<UInt8>.self)
+                            let current = UnsafeRawPointer(target + column).loadUnaligned(as: SIMD16<UInt8>.self)
+                            UnsafeMutableRawPointer(target + column).storeBytes(
+                                of: higher(current, reach(value, vectorBase)), as: SIMD16<UInt8>.self)
+                            column += 16
                         }
-                        column += 1
                     }
                 }
             }
         }
-        return output
+        return (output, padded)
     }
 
     // Lane-wise arithmetic on masks made by shifting the sign across the lane, on the even and the odd bytes as

@@ -11,7 +11,8 @@ struct HaloTests {
         let result = mask.withUnsafeBufferPointer {
             HaloMask.widened($0.baseAddress!, width: width, height: height, stride: width, radius: radius)
         }
-        return { x, y in Int(result[y * width + x]) }
+        #expect(result.stride >= width && result.pixels.count == result.stride * height)
+        return { x, y in Int(result.pixels[y * result.stride + x]) }
     }
 
     @Test func aDotGrowsIntoADiscOfTheRadius() {
