@@ -1,4 +1,5 @@
 internal import CPROJ
+import Foundation
 
 /// A projected position in metres.
 public struct ProjectedPoint: Hashable, Sendable {
@@ -12,7 +13,7 @@ public struct ProjectedPoint: Hashable, Sendable {
 }
 
 /// A map projection from PROJ, built from a PROJ string such as `+proj=lcc +lat_1=33 +lat_2=37 +lon_0=38`.
-/// Owns its own PROJ context: use one projection per task, not from several threads at once.
+/// Holds a PROJ context of its own while it lives: use one projection per task, not from several threads at once.
 public final class Projection {
     /// The PROJ string it was made from.
     public let definition: String
@@ -21,13 +22,12 @@ public final class Projection {
 
     public init(_ definition: String) throws {
         self.definition = definition
-        guard let context = proj_context_create() else {
+        guard let context = ContextPool.take() else {
             throw GeometryError(operation: "projection", message: "PROJ could not create a context")
         }
-        proj_log_level(context, PJ_LOG_NONE)
         guard let transform = proj_create(context, definition) else {
             let message = String(cString: proj_context_errno_string(context, proj_context_errno(context)))
-            proj_context_destroy(context)
+            ContextPool.give(context)
             throw GeometryError(operation: "projection \(definition)", message: message)
         }
         self.context = context
@@ -36,7 +36,7 @@ public final class Projection {
 
     deinit {
         proj_destroy(transform)
-        proj_context_destroy(context)
+        ContextPool.give(context)
     }
 
     /// Projects a position; nil where the projection is undefined.
@@ -54,5 +54,24 @@ public final class Projection {
         let output = proj_trans(transform, PJ_INV, proj_coord(point.x, point.y, 0, 0))
         guard proj_errno(transform) == 0, output.lp.lam.isFinite, output.lp.phi.isFinite else { return nil }
         return LonLat(output.lp.lam * 180 / .pi, output.lp.phi * 180 / .pi)
+    }
+}
+
+/// PROJ contexts kept for the projections to come. A context opens PROJ's database with its first projection,
+/// which costs milliseconds; a map's projections and the views checked at load time reuse contexts instead of
+/// each opening the database again. A context serves one projection at a time.
+private enum ContextPool {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var idle: [OpaquePointer] = []
+
+    static func take() -> OpaquePointer? {
+        if let context = lock.withLock({ idle.popLast() }) { return context }
+        guard let context = proj_context_create() else { return nil }
+        proj_log_level(context, PJ_LOG_NONE)
+        return context
+    }
+
+    static func give(_ context: OpaquePointer) {
+        lock.withLock { idle.append(context) }
     }
 }
