@@ -6,9 +6,13 @@ extension Scenario {
     /// and an area claim drawn over a place that a claim of the same day gives to another side.
     public var warnings: [InputProblem] {
         var problems = [InputProblem]()
-        let claimsByPlaceDay = Dictionary(grouping: claims) { "\($0.placeID)|\($0.date)" }
-        for override in history.overrides {
-            guard let claim = claimsByPlaceDay["\(override.containerID)|\(override.day)"]?.first else { continue }
+        // Built only when some claim overrides another: most scenarios have none, and thousands of claims.
+        let overrides = history.overrides
+        let claimsByPlaceDay = overrides.isEmpty ? [:] : Dictionary(grouping: claims) { PlaceDay(placeID: $0.placeID, day: $0.date) }
+        for override in overrides {
+            guard let claim = claimsByPlaceDay[PlaceDay(placeID: override.containerID, day: override.day)]?.first else {
+                continue
+            }
             problems.append(InputProblem(claim.location, "this claim on \(name(of: override.containerID)) also "
                 + "replaces the state of \(name(of: override.placeID)), which has claims of its own; add a claim for "
                 + "\(name(of: override.placeID)) of \(override.day) if it should stand apart", isWarning: true))
@@ -27,4 +31,10 @@ extension Scenario {
         }
         return problems
     }
+}
+
+/// A place on a day, as a dictionary key.
+private struct PlaceDay: Hashable {
+    let placeID: String
+    let day: Day
 }
