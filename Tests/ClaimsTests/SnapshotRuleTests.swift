@@ -117,4 +117,28 @@ struct SnapshotRuleTests {
                       claim("2024-11-30", "nubl", "sdf"), claim("2024-12-02", "nubl", "sdf")]
         #expect(snapshot(claims, on: "2024-12-03").controls["nubl"]?.since == Day(iso: "2024-11-30"))
     }
+
+    /// A city's claim that takes over a neighbourhood with a claim of its own is pointed out at the city's row,
+    /// naming both; a scenario where no claim does so has no such warning.
+    @Test func aContainerClaimThatReplacesAPlacesOwnStateIsWarnedOf() {
+        func scenario(_ claims: [Claim]) -> Scenario {
+            Scenario(title: LocalizedText(en: "t", ar: "t"),
+                     actors: ["government", "hts", "sdf"].map { Actor(id: $0, nameEn: $0, nameAr: $0, colour: "#000000") },
+                     views: [], defaultView: "t", claims: claims, gazetteer: gazetteer)
+        }
+        var takeover = claim("2024-11-30", "aleppo", "hts")
+        takeover.location = SourceLocation(file: "claims.csv", line: 7, column: 1)
+        // The city was the government's, al-Shaar too by a claim of its own; the factions' claim on the city
+        // displaces the government, so it passes to al-Shaar.
+        let warnings = scenario([claim("2024-11-26", "aleppo", "government"), claim("2024-11-27", "shaar", "government"),
+                                 takeover]).warnings
+        #expect(warnings.count == 1)
+        let warning = warnings.first
+        #expect(warning?.isWarning == true)
+        #expect(warning?.location.line == 7, "at the city's claim")
+        #expect(warning?.message.contains("Aleppo") == true && warning?.message.contains("al-Shaar") == true
+                && warning?.message.contains("2024-11-30") == true, "\(warning?.message ?? "")")
+        #expect(scenario([claim("2024-11-26", "shaar", "government"), claim("2024-11-30", "hama", "hts")]).warnings
+            .isEmpty)
+    }
 }
