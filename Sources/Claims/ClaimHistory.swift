@@ -106,7 +106,8 @@ public struct ClaimHistory: Sendable {
         let sides: Sides
         let containers: [String: [String]]
         var done = [String: [Step]]()
-        var visiting = Set<String>()
+        /// The places whose histories are being worked out, outermost first: a few at most, so a list.
+        var visiting = [String]()
 
         init(own: [String: [Claim]], gazetteer: Gazetteer, sides: Sides, containers: [String: [String]]) {
             self.own = own
@@ -132,12 +133,11 @@ public struct ClaimHistory: Sendable {
 
         mutating func history(of id: String) -> [Step] {
             if let known = done[id] { return known }
-            visiting.insert(id)
-            defer { visiting.remove(id) }
+            visiting.append(id)
+            defer { visiting.removeLast() }
             let container = nearestClaimedContainer(of: id)
             let inherited = container.map { history(of: $0) } ?? []
-            let days = Dictionary(grouping: own[id] ?? [], by: \.date)
-            let ownDays = days.keys.sorted()
+            let (ownDays, days) = Builder.byDay(own[id] ?? [])
             var result = [Step]()
             var current: ControlState?
             var inheritedIndex = 0, ownIndex = 0
@@ -164,14 +164,32 @@ public struct ClaimHistory: Sendable {
                 } else {
                     let day = ownDays[ownIndex]
                     ownIndex += 1
-                    let claims = days[day]!
+                    let claims = days[ownIndex - 1]
                     append(day, Snapshot.state(of: claims, previous: current, sides: sides),
-                           claims.map(\.citation).uniquedCitations(), from: nil,
-                           coversAll: claims.contains(where: \.coversAll))
+                           claims.count == 1 ? [claims[claims.startIndex].citation] : claims.map(\.citation).uniquedCitations(),
+                           from: nil, coversAll: claims.contains(where: \.coversAll))
                 }
             }
             done[id] = result
             return result
+        }
+
+        /// The days of `claims` in order, each with its claims in the order given: runs of the list as it comes
+        /// when it is in day order (as a file usually is), grouped otherwise.
+        static func byDay(_ claims: [Claim]) -> (days: [Day], claims: [ArraySlice<Claim>]) {
+            guard zip(claims, claims.dropFirst()).allSatisfy({ $0.date <= $1.date }) else {
+                let grouped = Dictionary(grouping: claims, by: \.date)
+                let days = grouped.keys.sorted()
+                return (days, days.map { grouped[$0]![...] })
+            }
+            var days = [Day](), runs = [ArraySlice<Claim>]()
+            var start = 0
+            for index in claims.indices where index == claims.count - 1 || claims[index + 1].date != claims[index].date {
+                days.append(claims[index].date)
+                runs.append(claims[start...index])
+                start = index + 1
+            }
+            return (days, runs)
         }
 
         /// A container's new state passes to a place that had none, was abandoned, or was held by the side the

@@ -15,56 +15,64 @@ enum ClaimTable {
         var problems = ProblemList()
         var claims = [Claim]()
         var resolved = [String: (place: Resolution, region: AdminRegions.Resolution)]()
+        // Each column's index looked up once, not by name for every field of every row.
+        let columns = (date: column["date"], place: column["place"], actor: column["actor"], status: column["status"],
+                       covers: column["covers"], source: column["source"], url: column["url"], note: column["note"])
+        claims.reserveCapacity(table.rows.count)
         for row in table.rows {
-            func field(_ name: String) -> String {
-                guard let index = column[name], index < row.count else { return "" }
+            func field(_ index: Int?) -> String {
+                guard let index, index < row.count else { return "" }
                 return row[index].value.trimmingSpaces
             }
-            func at(_ name: String) -> SourceLocation { table.location(row, column: column[name] ?? 0) }
+            func at(_ index: Int?) -> SourceLocation { table.location(row, column: index ?? 0) }
             guard row.count == table.header.count else {
                 problems.add(table.location(row), "this row has \(row.count) fields but the header has "
                     + "\(table.header.count); quote fields that contain commas")
                 continue
             }
             var valid = true
-            let date = Day(iso: field("date"))
+            let dateText = field(columns.date)
+            let date = Day(iso: dateText)
             if date == nil {
-                problems.add(at("date"), "\"\(field("date"))\" is not a date; write it as YYYY-MM-DD, e.g. 2024-11-30")
+                problems.add(at(columns.date), "\"\(dateText)\" is not a date; write it as YYYY-MM-DD, e.g. 2024-11-30")
                 valid = false
             }
             let placeID = gazetteer.flatMap {
-                resolvePlace(field("place"), at: at("place"), gazetteer: $0, regions: regions, resolved: &resolved,
-                             problems: &problems)
+                resolvePlace(field(columns.place), at: at(columns.place), gazetteer: $0, regions: regions,
+                             resolved: &resolved, problems: &problems)
             }
-            var actor = field("actor")
+            var actor = field(columns.actor)
             if let actors, !actors.contains(actor) {
                 if let same = actors.first(where: { $0.lowercased() == actor.lowercased() }) {
                     actor = same
                 } else {
-                    problems.add(at("actor"), "unknown actor \"\(actor)\"; "
+                    problems.add(at(columns.actor), "unknown actor \"\(actor)\"; "
                         + Suggestion.hint(for: actor, among: actors, defined: "scenario.yaml defines"))
                     valid = false
                 }
             }
-            let status = ClaimStatus(rawValue: field("status").lowercased())
+            let statusText = field(columns.status)
+            let status = ClaimStatus(rawValue: statusText.lowercased())
             if status == nil {
-                problems.add(at("status"), "unknown status \"\(field("status"))\"; use control, contested or withdrawn")
+                problems.add(at(columns.status), "unknown status \"\(statusText)\"; use control, contested or withdrawn")
                 valid = false
             }
-            let covers = field("covers").lowercased()
+            let coversText = field(columns.covers)
+            let covers = coversText.lowercased()
             if !covers.isEmpty && covers != "all" {
-                problems.add(at("covers"), "unknown covers \"\(field("covers"))\"; leave it empty, or write all "
+                problems.add(at(columns.covers), "unknown covers \"\(coversText)\"; leave it empty, or write all "
                     + "when the claim holds for every place inside, enclaves of other sides included")
                 valid = false
             }
-            if field("source").isEmpty {
-                problems.add(at("source"), "no source; name who reported it (e.g. Reuters, SOHR)")
+            let source = field(columns.source)
+            if source.isEmpty {
+                problems.add(at(columns.source), "no source; name who reported it (e.g. Reuters, SOHR)")
                 valid = false
             }
             guard valid, let date, let status, let placeID else { continue }
             claims.append(Claim(date: date, placeID: placeID, actor: actor, status: status,
-                                citation: Citation(source: field("source"), url: field("url")),
-                                note: field("note"), location: at("date"), coversAll: covers == "all"))
+                                citation: Citation(source: source, url: field(columns.url)),
+                                note: field(columns.note), location: at(columns.date), coversAll: covers == "all"))
         }
         try problems.throwIfAny()
         return claims

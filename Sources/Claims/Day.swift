@@ -15,6 +15,24 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     /// Parses ISO 8601 `YYYY-MM-DD`; nil for anything else.
     public init?(iso text: String) {
+        // The usual form, ten ASCII bytes YYYY-MM-DD, read in one pass; anything else goes the long way.
+        let bytes = text.utf8
+        if bytes.count == 10 {
+            var (year, month, day, digitsOnly) = (0, 0, 0, true)
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 7 {
+                    digitsOnly = digitsOnly && byte == 0x2D
+                    continue
+                }
+                guard byte >= 0x30 && byte <= 0x39 else { digitsOnly = false; break }
+                let digit = Int(byte - 0x30)
+                if index < 4 { year = year * 10 + digit } else if index < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            if digitsOnly {
+                self.init(year: year, month: month, day: day)
+                return
+            }
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }

@@ -70,7 +70,15 @@ public struct Snapshot: Hashable, Sendable {
     /// place, so `withdrawn` by one actor and `control` by another on one day is a transfer, not a dispute.
     /// Holders of one side share the place; holders or fighters of different sides contest it, and so does the
     /// earlier holder when only fighting is reported.
-    static func state(of claims: [Claim], previous: ControlState?, sides: Sides) -> ControlState {
+    static func state(of claims: ArraySlice<Claim>, previous: ControlState?, sides: Sides) -> ControlState {
+        if claims.count == 1, let claim = claims.first {
+            // One claim, as most days have: the same rules without the sets.
+            switch claim.status {
+            case .control: return .among([claim.actor], sides: sides)
+            case .contested: return .among(Set(previous?.actors ?? []).union([claim.actor]), sides: sides)
+            case .withdrawn: return .among(Set(previous?.actors ?? []).subtracting([claim.actor]), sides: sides)
+            }
+        }
         let sources = Set(claims.map(\.citation.source))
         let effective = sources.count == 1 ? [claims.last!] : claims
         let holders = Set(effective.filter { $0.status == .control }.map(\.actor))

@@ -147,6 +147,10 @@ public struct CSVTable: Sendable {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     public var trimmingSpaces: String {
+        // Most fields have nothing to trim: they are returned as they are, without a copy.
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
