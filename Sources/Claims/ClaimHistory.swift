@@ -50,7 +50,10 @@ public struct ClaimHistory: Sendable {
         }
         var builder = Builder(own: own, gazetteer: gazetteer, sides: sides, containers: containers)
         for id in ids.sorted() { _ = builder.history(of: id) }
-        steps = builder.done.filter { ids.contains($0.key) && !$0.value.isEmpty }
+        // Every history worked out is of a place taking part (a container is one only through claims of its own).
+        var steps = builder.done
+        for (id, history) in builder.done where history.isEmpty || !ids.contains(id) { steps[id] = nil }
+        self.steps = steps
         claimedIDs = Set(own.keys)
     }
 

@@ -95,7 +95,8 @@ enum ClaimTable {
                 + "give the place's name or id")
             return nil
         }
-        let (resolution, region) = resolved[name] ?? {
+        let known = resolved[name]
+        let (resolution, region) = known ?? {
             let place = gazetteer.resolve(name)
             // A region is read only where it can change the answer: a level word, a P-code, or no settlement.
             var placeFound = true
@@ -103,7 +104,7 @@ enum ClaimTable {
             let asked = !placeFound || AdminRegions.namesLevel(name) || regions.region(id: name) != nil
             return (place, asked ? regions.resolve(name) : .unknown(levelNamed: false))
         }()
-        resolved[name] = (resolution, region)
+        if known == nil { resolved[name] = (resolution, region) }
         switch region {
         case .found(let found):
             if AdminRegions.namesLevel(name) || regions.region(id: name) != nil { return found.id }
