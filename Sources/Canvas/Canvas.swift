@@ -18,6 +18,8 @@ public final class Canvas {
     private var finished = false
     /// Texts and layers kept for an SVG canvas's own `<text>` and `<g id>`; nil for PNG and PDF.
     let svg: SVGDocument?
+    /// Pango layouts made for this canvas, by font and settings, reused for every text that shares them.
+    var layouts: [LayoutKey: OpaquePointer] = [:]
 
     /// - Parameters:
     ///   - pixelsPerPoint: PNG resolution (dpi / 72); ignored for SVG and PDF.
@@ -62,6 +64,7 @@ public final class Canvas {
     }
 
     deinit {
+        for layout in layouts.values { g_object_unref(UnsafeMutableRawPointer(layout)) }
         cairo_destroy(cairo)
         cairo_surface_destroy(surface)
     }

@@ -78,11 +78,25 @@ extension Canvas {
         }
     }
 
-    /// Lays out text with metrics independent of the output format, so PNG, SVG and PDF place it alike.
+    /// Lays out text with metrics independent of the output format, so PNG, SVG and PDF place it alike. One
+    /// layout is kept per font and settings and given each text in turn: making a layout (a Pango context, its
+    /// options, the font description parsed) cost more than shaping a short name, and a map measures thousands.
     private func withLayout<T>(_ text: String, font: Font, maxWidth: Double?, alignment: TextAlignment,
                                _ body: (OpaquePointer) -> T) -> T {
+        // Pango takes the drawing's linear transformation into its context when the layout is made: a layout is
+        // reused only under the same one.
+        var matrix = cairo_matrix_t()
+        cairo_get_matrix(cairo, &matrix)
+        let key = LayoutKey(font: font, maxWidth: maxWidth, alignment: alignment,
+                            linear: [matrix.xx, matrix.yx, matrix.xy, matrix.yy])
+        let layout = layouts[key] ?? makeLayout(font: font, maxWidth: maxWidth, alignment: alignment)
+        layouts[key] = layout
+        pango_layout_set_text(layout, text, -1)
+        return body(layout)
+    }
+
+    private func makeLayout(font: Font, maxWidth: Double?, alignment: TextAlignment) -> OpaquePointer {
         let layout = pango_cairo_create_layout(cairo)!
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         let context = pango_layout_get_context(layout)
         let options = cairo_font_options_create()
         defer { cairo_font_options_destroy(options) }
@@ -108,7 +122,14 @@ extension Canvas {
         case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
         pango_layout_set_auto_dir(layout, 0)
-        pango_layout_set_text(layout, text, -1)
-        return body(layout)
+        return layout
     }
+}
+
+/// What a kept layout was made for.
+struct LayoutKey: Hashable {
+    var font: Font
+    var maxWidth: Double?
+    var alignment: TextAlignment
+    var linear: [Double]
 }
