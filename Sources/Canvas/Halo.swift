@@ -4,8 +4,7 @@ extension Canvas {
     /// Paints a halo of `colour` round the glyphs of `layout` (its origin at `start`), as far out as a stroke of
     /// `widthPt` along their outlines would reach. On a raster Cairo's stroker, run over every curve of every
     /// glyph, cost more than the rest of a label; here the glyphs are drawn once into a mask of the label's box
-    /// and the mask is widened by a disc of the halo's radius (each pixel takes the highest coverage within
-    /// reach, faded over the disc's last pixel, so the halo's edge stays smooth). Vector outputs stroke.
+    /// and the mask is widened by a disc of the halo's radius (`HaloMask`). Vector outputs stroke.
     func paintHalo(_ layout: OpaquePointer, at start: (x: Double, y: Double), colour: RGBA, widthPt: Double) {
         guard format == .png else {
             cairo_move_to(cairo, start.x, start.y)
