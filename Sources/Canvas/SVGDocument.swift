@@ -36,10 +36,20 @@ final class SVGDocument {
         var open = [Range<Int>]()
         var inBody = false
         var first = true
+        var sameClip = [ArraySlice<UInt8>: ArraySlice<UInt8>]()  // id of a copy → first id
         func append(_ line: Range<Int>) {
             if !first { output.append(UInt8(ascii: "\n")) }
             first = false
-            output += svg[line]
+            if !sameClip.isEmpty, Self.starts(svg, line, with: Self.groupStart),
+               let reference = Self.find(Self.clipReference, in: svg[line]),
+               let idEnd = svg[reference..<line.upperBound].firstIndex(of: UInt8(ascii: ")")),
+               let kept = sameClip[svg[reference..<idEnd]] {
+                output += svg[line.lowerBound..<reference]
+                output += kept
+                output += svg[idEnd..<line.upperBound]
+            } else {
+                output += svg[line]
+            }
         }
         func append(_ text: String) {
             if !first { output.append(UInt8(ascii: "\n")) }
@@ -49,12 +59,32 @@ final class SVGDocument {
         func closeAndReopen(closing extra: Int) {
             for _ in 0..<(open.count + extra) { append("</g>") }
         }
+        // Cairo defines a clip path anew each time a clip is set, often the same outline many times over: each
+        // is kept once, and references to a copy go to the first.
+        var clipBlock: (id: ArraySlice<UInt8>, opening: Range<Int>)?
+        var clipIDs = [ArraySlice<UInt8>: ArraySlice<UInt8>]()  // content → first id
         var start = 0
         while start <= svg.count {
             let end = svg[start...].firstIndex(of: UInt8(ascii: "\n")) ?? svg.count
             let line = start..<end
             start = end + 1
             guard inBody else {
+                if let block = clipBlock {
+                    guard svg[line].elementsEqual(Self.clipPathEnd) else { continue }
+                    clipBlock = nil
+                    let content = svg[block.opening.upperBound..<line.lowerBound]
+                    if let first = clipIDs[content] {
+                        sameClip[block.id] = first
+                    } else {
+                        clipIDs[content] = block.id
+                        append(block.opening.lowerBound..<line.upperBound)
+                    }
+                    continue
+                }
+                if let id = Self.clipPathID(in: svg[line]) {
+                    clipBlock = (id, line)
+                    continue
+                }
                 append(line)
                 inBody = Self.starts(svg, line, with: Self.surfaceGroup)
                 continue
@@ -86,6 +116,16 @@ final class SVGDocument {
     private static let surfaceGroup = Array("<g id=\"surface".utf8), groupStart = Array("<g".utf8)
     private static let emptyEnd = Array("/>".utf8), groupEnd = Array("</g>".utf8)
     private static let markerStyle = Array("fill-opacity:\(markerOpacity);".utf8), rgb = Array("fill:rgb(".utf8)
+
+    private static let clipPathStart = Array("<clipPath id=\"".utf8), clipPathEnd = Array("</clipPath>".utf8)
+    private static let clipReference = Array("clip-path=\"url(#".utf8)
+
+    /// The id of the clip path a `<clipPath id="…">` line opens.
+    private static func clipPathID(in line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        guard line.starts(with: clipPathStart) else { return nil }
+        let id = line.dropFirst(clipPathStart.count)
+        return id.firstIndex(of: UInt8(ascii: "\"")).map { id[..<$0] }
+    }
 
     private static func starts(_ bytes: [UInt8], _ line: Range<Int>, with prefix: [UInt8]) -> Bool {
         bytes[line].starts(with: prefix)
@@ -130,13 +170,38 @@ final class SVGDocument {
         return "<text xml:space=\"preserve\" style=\"\(style)\">" + spans.joined() + "</text>"
     }
 
-    private static func number(_ value: Double) -> String {
-        String(format: "%.3f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+    /// Three decimals at most, without trailing zeros. Digits by integer arithmetic: a map writes thousands of
+    /// these, and a formatted string trimmed by a pattern cost more than the text's layout.
+    static func number(_ value: Double) -> String {
+        let thousandths = (abs(value) * 1000).rounded()
+        guard thousandths < 1e15 else { return String(value) }
+        let whole = Int(thousandths) / 1000
+        var fraction = Int(thousandths) % 1000
+        var text = value < 0 && thousandths > 0 ? "-\(whole)" : "\(whole)"
+        guard fraction > 0 else { return text }
+        var digits = 3
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionDigits = String(fraction)
+        text += "." + String(repeating: "0", count: digits - fractionDigits.count) + fractionDigits
+        return text
     }
 
-    private static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else { return text }
+        var escaped = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
     }
 }
 
