@@ -4,8 +4,9 @@ import Foundation
 import Glibc
 
 /// Writes Cairo's pixels as PNG: each row under the filter that leaves the smallest sum of differences (as libpng
-/// and Cairo's own writer choose), the whole image compressed in one call by libdeflate, which gives smaller files
-/// than zlib's default level in a fraction of its time. The same pixels always give the same bytes.
+/// and Cairo's own writer choose), each half of the image compressed by libdeflate, which gives smaller files than
+/// zlib's default level in a fraction of its time, and the halves joined into one stream. The same pixels always
+/// give the same bytes.
 enum PNGWriter {
     /// libdeflate's level: 6 and above cost more time than the rest of the drawing for a few per cent of size.
     static let level: Int32 = 5
@@ -30,10 +31,11 @@ enum PNGWriter {
         let separate = inPlace ? nil : UnsafeMutablePointer<UInt8>.allocate(capacity: filteredCount)
         defer { separate?.deallocate() }
         let filtered = separate ?? data.assumingMemoryBound(to: UInt8.self)
-        // Two halves at once. The lower half's rows go first to the start of its own pixels (where, a row at a
-        // time, they never overtake the pixels still to be read) and are moved into place once both are done;
-        // the row above it is read before the upper half can overwrite it. Each row's filter depends on the row
-        // and the row above only, so the bytes are those of one pass.
+        // Two halves at once, each filtered and then compressed on a core of its own. The lower half's rows go
+        // first to the start of its own pixels (where, a row at a time, they never overtake the pixels still to be
+        // read); the row above it is read before the upper half can overwrite it. Each row's filter depends on the
+        // row and the row above only, so the bytes are those of one pass. The halves' compressed streams are
+        // joined into one (`DeflateJoin`).
         let middle = height >= 64 ? height / 2 : height
         let lowerStart = inPlace ? (data + middle * stride).assumingMemoryBound(to: UInt8.self)
                                  : filtered + middle * (rowBytes + 1)
@@ -47,7 +49,7 @@ enum PNGWriter {
         nonisolated(unsafe) let pixels = data
         nonisolated(unsafe) let outputs = [filtered, lowerStart]
         let halves = [(0..<middle, [UInt8](repeating: 0, count: rowBytes)), (middle..<height, aboveLower)]
-        let filterHalf = { @Sendable (half: Int) in
+        let encodeHalf = { @Sendable (half: Int) -> CompressedPart? in
             var (range, above) = halves[half]
             var current = [UInt8](repeating: 0, count: rowBytes)
             above.withUnsafeMutableBufferPointer { previous in
@@ -62,45 +64,75 @@ enum PNGWriter {
                     }
                 }
             }
+            return CompressedPart(UnsafeBufferPointer(start: outputs[half], count: range.count * (rowBytes + 1)))
         }
+        let parts: [CompressedPart?]
         // A thread of its own, not a dispatch job: the encoder runs inside the render's own parallel jobs, and a
         // nested parallel loop there runs its iterations one after the other.
         if middle < height {
+            nonisolated(unsafe) var lowerPart: CompressedPart?
             let lowerDone = DispatchSemaphore(value: 0)
             let lower = Thread {
-                filterHalf(1)
+                lowerPart = encodeHalf(1)
                 lowerDone.signal()
             }
             lower.start()
-            filterHalf(0)
+            let upperPart = encodeHalf(0)
             lowerDone.wait()
+            parts = [upperPart, lowerPart]
         } else {
-            filterHalf(0)
+            parts = [encodeHalf(0)]
         }
-        if middle < height && inPlace {
-            memmove(filtered + middle * (rowBytes + 1), lowerStart, (height - middle) * (rowBytes + 1))
+        guard let first = parts[0] else { throw CanvasError("could not encode PNG: the image did not compress") }
+        var idat: [UInt8] = [0x78, 0x5E]  // deflate, 32 KiB window; the check bits make the pair a multiple of 31
+        var adler = first.adler32
+        if parts.count == 2 {
+            guard let second = parts[1] else { throw CanvasError("could not encode PNG: the image did not compress") }
+            first.bytes.withUnsafeBufferPointer { firstBytes in
+                second.bytes.withUnsafeBufferPointer { secondBytes in
+                    DeflateJoin.join(firstBytes, first.ends, secondBytes, second.ends, into: &idat)
+                }
+            }
+            adler = DeflateJoin.combinedAdler32(adler, second.adler32, secondCount: second.inputCount)
+        } else {
+            idat += first.bytes[..<((first.ends.end + 7) / 8)]
         }
-        guard let compressor = libdeflate_alloc_compressor(level) else {
-            throw CanvasError("could not encode PNG: no memory for the compressor")
-        }
-        defer { libdeflate_free_compressor(compressor) }
-        // As large as the worst case, but only the pages the compressed image fills are ever touched.
-        let compressed = [UInt8](unsafeUninitializedCapacity: libdeflate_zlib_compress_bound(compressor, filteredCount)) {
-            output, count in
-            count = libdeflate_zlib_compress(compressor, filtered, filteredCount, output.baseAddress, output.count)
-        }
-        let size = compressed.count
-        guard size > 0 else { throw CanvasError("could not encode PNG: the compressed image did not fit") }
+        idat.appendBigEndian(adler)
         var header = [UInt8]()
         header.appendBigEndian(UInt32(width))
         header.appendBigEndian(UInt32(height))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // 8 bits per channel, RGB or RGBA, deflate, adaptive filters, no interlace
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        file.reserveCapacity(size + 64)
+        file.reserveCapacity(idat.count + 64)
         file.appendChunk("IHDR", header[...])
-        file.appendChunk("IDAT", compressed[..<size])
+        file.appendChunk("IDAT", idat[...])
         file.appendChunk("IEND", [][...])
         return file
+    }
+
+    /// A part of the filtered image as a raw DEFLATE stream, with what joining it to others needs.
+    private struct CompressedPart {
+        var bytes: [UInt8]
+        var ends: DeflateJoin.Ends
+        var adler32: UInt32
+        var inputCount: Int
+
+        init?(_ input: UnsafeBufferPointer<UInt8>) {
+            guard let compressor = libdeflate_alloc_compressor(PNGWriter.level) else { return nil }
+            defer { libdeflate_free_compressor(compressor) }
+            // As large as the worst case, but only the pages the compressed part fills are ever touched.
+            let bound = libdeflate_deflate_compress_bound(compressor, input.count)
+            bytes = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+                count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress,
+                                                    output.count)
+            }
+            guard !bytes.isEmpty, let ends = bytes.withUnsafeBufferPointer({ DeflateJoin.ends(of: $0) }) else {
+                return nil
+            }
+            self.ends = ends
+            adler32 = UInt32(libdeflate_adler32(1, input.baseAddress, input.count))
+            inputCount = input.count
+        }
     }
 
     /// One row of Cairo pixels as straight (not premultiplied) RGB or RGBA bytes.

@@ -22,6 +22,29 @@ struct PNGFilterTests {
         #expect(try RasterImage(png: try translucent.png()) == translucent, "\(width) pixels, some transparent")
     }
 
+    /// From 64 rows on, the halves are filtered and compressed apart and their streams joined: Cairo's reader
+    /// (libpng and zlib, which checks the joined stream's Adler-32) must read every pixel back.
+    @Test(arguments: [64, 65, 301])
+    func imagesCompressedInTwoHalvesComeBackAsWritten(height: Int) throws {
+        var state: UInt32 = 11
+        func next() -> UInt32 {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return state
+        }
+        let width = 123
+        // Noise above (stored blocks), flat bands and gradients below (Huffman-coded blocks with matches).
+        let opaque = RasterImage(width: width, height: height, pixels: (0..<(width * height)).map { index in
+            let row = index / width, column = index % width
+            if row < height / 3 { return 0xFF00_0000 | next() >> 8 }
+            return 0xFF00_0000 | UInt32((row / 7) % 3) << 16 | UInt32(column % 17) << 8 | UInt32(row % 5)
+        })
+        #expect(try RasterImage(png: try opaque.png()) == opaque)
+        let translucent = RasterImage(width: width, height: height, pixels: (0..<(width * height)).map { index in
+            index % 3 == 0 ? 0 : 0xFF00_0000 | UInt32(index / width % 200) << 8
+        })
+        #expect(try RasterImage(png: try translucent.png()) == translucent)
+    }
+
     @Test(arguments: [3, 4])
     func everyRowIsFilteredAsTheSpecificationDefines(bytesPerPixel: Int) {
         // Numerical Recipes' linear congruential generator, seeded, so that a failure names rows drawn again.
