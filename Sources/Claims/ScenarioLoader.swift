@@ -32,12 +32,24 @@ public enum ScenarioLoader {
         }
     }
 
+    /// The scenario's `claims.csv` read into cells: what the claims need that the gazetteer does not, so that it
+    /// can be read beside the gazetteer.
+    public static func readClaimsTable(_ directory: URL) throws -> Result<CSVTable, InputError> {
+        do {
+            let file = directory.appendingPathComponent("claims.csv")
+            return .success(try CSVTable(text: try GazetteerLoader.readText(file), file: GazetteerLoader.displayName(file)))
+        } catch let error as InputError {
+            return .failure(error)
+        }
+    }
+
     /// Loads the scenario over a gazetteer loaded already (with the scenario's `places.csv`); nil when the
-    /// gazetteer could not be loaded, so that the scenario's own problems are still all found. `regions`, when
-    /// given, is the outcome of `GazetteerLoader.loadAdminRegions` on `gazetteerDirectory`, read meanwhile
-    /// beside the gazetteer.
+    /// gazetteer could not be loaded, so that the scenario's own problems are still all found. `regions` and
+    /// `claimsTable`, when given, are the outcomes of `readRegions` and `readClaimsTable`, read meanwhile beside
+    /// the gazetteer.
     public static func load(directory: URL, gazetteerDirectory: URL, gazetteer: Gazetteer?,
-                            regions loaded: Result<AdminRegions, InputError>? = nil) throws -> Scenario {
+                            regions loaded: Result<AdminRegions, InputError>? = nil,
+                            claimsTable: Result<CSVTable, InputError>? = nil) throws -> Scenario {
         var problems = ProblemList()
         var regions = AdminRegions()
         switch try loaded ?? readRegions(gazetteerDirectory) {
@@ -52,8 +64,7 @@ public enum ScenarioLoader {
         }
         var claims = [Claim]()
         do {
-            let file = directory.appendingPathComponent("claims.csv")
-            let table = try CSVTable(text: try GazetteerLoader.readText(file), file: GazetteerLoader.displayName(file))
+            let table = try (claimsTable ?? readClaimsTable(directory)).get()
             claims = try ClaimTable.claims(from: table, gazetteer: gazetteer, regions: regions,
                                            actors: settings?.actors.map(\.id))
         } catch let error as InputError {

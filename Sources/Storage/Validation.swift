@@ -25,8 +25,10 @@ public enum Validation {
         } catch let error as InputError {
             problems += error.problems
         }
-        // The admin regions are read on a second thread while the gazetteer is read or checked.
+        // The admin regions and the claims' table are read on a second thread while the gazetteer is read or
+        // checked.
         let regions = Background { try ScenarioLoader.readRegions(options.gazetteerURL) }
+        let claimsTable = Background { try ScenarioLoader.readClaimsTable(options.scenarioURL) }
         var gazetteer: Gazetteer?
         do {
             // Places are checked against the country; without it the cache would keep an unchecked gazetteer.
@@ -41,7 +43,8 @@ public enum Validation {
         var scenario: Scenario?
         do {
             scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL,
-                                               gazetteer: gazetteer, regions: try regions.value())
+                                               gazetteer: gazetteer, regions: try regions.value(),
+                                               claimsTable: try claimsTable.value())
         } catch let error as InputError {
             problems += error.problems
         }
