@@ -105,7 +105,11 @@ public struct AdminRegions: Sendable {
 
     /// True when `text` carries a level word ("governorate", "district", "محافظة"…).
     public static func namesLevel(_ text: String) -> Bool {
-        levelWord(in: text).1 != nil
+        // A level word comes with a space: a name without one (most names) is answered without splitting it.
+        // Every Unicode space is a byte under 0x21 or starts with one of these lead bytes in UTF-8.
+        guard text.utf8.contains(where: { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 })
+        else { return false }
+        return levelWord(in: text).1 != nil
     }
 
     private static let levelWords: [(word: String, levels: Set<AdminRegion.Level>)] = [
