@@ -20,6 +20,7 @@ struct Check: ParsableCommand {
             let loaded = try Validation.loadWithWarnings(input.paths, cache: cache.folder)
             problems = loaded.warnings
             PaletteWarnings.report(loaded.scenario, file: input.scenarioURL.appendingPathComponent("scenario.yaml"))
+            KeptUntilExit.keep(loaded)
         } catch let error as InputError {
             problems = error.problems
         }

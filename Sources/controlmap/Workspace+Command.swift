@@ -45,7 +45,7 @@ extension Workspace {
 /// What a command loaded, kept to the end of the process: the process ends when the command returns, and the
 /// operating system takes back a gazetteer's and a scenario's hundreds of thousands of small allocations at once,
 /// where freeing them one by one took tens of milliseconds after the output was written.
-private enum KeptUntilExit {
+enum KeptUntilExit {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var kept = [Any]()
 
