@@ -37,14 +37,16 @@ public struct ClaimHistory: Sendable {
         let own = Dictionary(grouping: claims, by: \.placeID)
         // Places that take part: the claimed ones and every gazetteer descendant of a claimed place.
         var ids = Set(own.keys)
-        for place in gazetteer.places where !ids.contains(place.id) {
+        for place in gazetteer.places where place.parent != nil && !ids.contains(place.id) {
+            // Parent chains are a few places long: a list finds a cycle without a set's allocation.
             var parentID = place.parent
-            var seen = Set<String>()
-            while let id = parentID, seen.insert(id).inserted {
+            var seen = [String]()
+            while let id = parentID, !seen.contains(id) {
                 if own[id] != nil {
                     ids.insert(place.id)
                     break
                 }
+                seen.append(id)
                 parentID = gazetteer.place(id: id)?.parent
             }
         }
@@ -121,17 +123,19 @@ public struct ClaimHistory: Sendable {
 
         /// The nearest container with claims of its own: the gazetteer parents first, then the regions.
         func nearestClaimedContainer(of id: String) -> String? {
-            var chain = [String]()
+            func claimed(_ container: String) -> Bool { own[container] != nil && !visiting.contains(container) }
             var parentID = gazetteer.place(id: id)?.parent
-            var seen: Set<String> = [id]
-            while let parent = parentID, seen.insert(parent).inserted {
-                chain.append(parent)
+            // Parent chains are a few places long (most places have none): a list finds a cycle without a set.
+            var seen = [String]()
+            var top = id
+            while let parent = parentID, parent != id, !seen.contains(parent) {
+                if claimed(parent) { return parent }
+                seen.append(parent)
+                top = parent
                 parentID = gazetteer.place(id: parent)?.parent
             }
             // A place without parents of its own lies in the regions of its top-most parent.
-            let top = chain.last ?? id
-            chain += containers[top] ?? containers[id] ?? []
-            return chain.first { own[$0] != nil && !visiting.contains($0) }
+            return (containers[top] ?? containers[id] ?? []).first(where: claimed)
         }
 
         mutating func history(of id: String) -> [Step] {
