@@ -26,8 +26,8 @@ enum DeflateJoin {
                 guard length ^ complement == 0xFFFF else { return nil }
                 reader.position += length * 8
             case 1:
-                litlen.build(Self.fixedLitlenLengths)
-                distance.build(Self.fixedDistanceLengths)
+                litlen.build(Self.fixedLitlenLengths, extraBits: Self.lengthExtraBits)
+                distance.build(Self.fixedDistanceLengths, extraBits: Self.distanceExtraBits)
                 guard skipSymbols(&reader, litlen, distance) else { return nil }
             case 2:
                 guard readDynamicTables(&reader, litlen, distance, codeLengths),
@@ -40,11 +40,12 @@ enum DeflateJoin {
         }
     }
 
-    /// `first` and `second` as one raw DEFLATE stream: `first`'s final block no longer final, then an empty
-    /// stored block, which pads to a whole byte, then `second` as it is. (Shifting `second`'s bits to follow
-    /// `first`'s would move its own stored blocks off the byte boundaries their lengths are read from.)
+    /// `first` and `second` (a whole raw DEFLATE stream, nothing after it) as one stream: `first`'s final block
+    /// no longer final, then an empty stored block, which pads to a whole byte, then `second` as it is. (Shifting
+    /// `second`'s bits to follow `first`'s would move its own stored blocks off the byte boundaries their lengths
+    /// are read from.)
     static func join(_ first: UnsafeBufferPointer<UInt8>, _ firstEnds: Ends, _ second: UnsafeBufferPointer<UInt8>,
-                     _ secondEnds: Ends, into output: inout [UInt8]) {
+                     into output: inout [UInt8]) {
         let start = output.count
         output += first[..<((firstEnds.end + 7) / 8)]
         output[start + firstEnds.finalHeader / 8] &= ~(1 << UInt8(firstEnds.finalHeader & 7))
@@ -52,7 +53,7 @@ enum DeflateJoin {
         // The stored block's header: three zero bits (not final, stored), in the last byte if they fit.
         if (firstEnds.end + 3 + 7) / 8 > (firstEnds.end + 7) / 8 { output.append(0) }
         output += [0x00, 0x00, 0xFF, 0xFF]  // length 0 and its complement
-        output += second[..<((secondEnds.end + 7) / 8)]
+        output += second
     }
 
     /// Adler-32 of two buffers one after the other, from each one's own (zlib's `adler32_combine`).
@@ -74,8 +75,10 @@ enum DeflateJoin {
         Array(repeating: 8, count: 144) + Array(repeating: 9, count: 112) + Array(repeating: 7, count: 24)
         + Array(repeating: 8, count: 8)
     private static let fixedDistanceLengths = [UInt8](repeating: 5, count: 32)
-    private static let lengthExtraBits: [Int] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3,
-                                                 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    /// The extra bits after each literal/length symbol's code (only lengths have any) and each distance's.
+    private static let lengthExtraBits: [UInt32] = Array(repeating: 0, count: 265) + [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3,
+                                                                                      4, 4, 4, 4, 5, 5, 5, 5, 0]
+    private static let distanceExtraBits: [UInt32] = (0..<30).map { $0 < 4 ? 0 : UInt32($0 / 2 - 1) }
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
     /// A dynamic block's header: its code-length code, then the literal/length and distance codes' lengths.
@@ -85,7 +88,7 @@ enum DeflateJoin {
         let codeLengthCount = reader.take(4) + 4
         var codeLengthLengths = [UInt8](repeating: 0, count: 19)
         for index in 0..<codeLengthCount { codeLengthLengths[codeLengthOrder[index]] = UInt8(reader.take(3)) }
-        guard codeLengths.build(codeLengthLengths) else { return false }
+        guard codeLengths.build(codeLengthLengths, extraBits: []) else { return false }
         var lengths = [UInt8]()
         lengths.reserveCapacity(litlenCount + distanceCount)
         while lengths.count < litlenCount + distanceCount {
@@ -100,21 +103,28 @@ enum DeflateJoin {
             }
         }
         guard lengths.count == litlenCount + distanceCount else { return false }
-        return litlen.build(lengths[..<litlenCount]) && distance.build(lengths[litlenCount...])
+        return litlen.build(lengths[..<litlenCount], extraBits: lengthExtraBits)
+            && distance.build(lengths[litlenCount...], extraBits: distanceExtraBits)
     }
 
-    /// Reads a block's symbols up to its end-of-block code, skipping each match's extra bits.
+    /// Reads a block's symbols up to its end-of-block code, skipping each match's extra bits (the tables give
+    /// each code's length and its extra bits together).
     private static func skipSymbols(_ reader: inout BitReader, _ litlen: HuffmanTable,
                                     _ distance: HuffmanTable) -> Bool {
         let limit = reader.count * 8
-        while reader.position <= limit {
-            guard let symbol = litlen.decode(&reader) else { return false }
+        var position = reader.position
+        defer { reader.position = position }
+        while position <= limit {
+            let entry = litlen.entries[reader.peek(litlen.bits, at: position)]
+            guard entry & 15 != 0 else { return false }
+            position += Int(entry & 15 + entry >> 4 & 15)
+            let symbol = entry >> 8
             if symbol < 256 { continue }
             if symbol == 256 { return true }
             guard symbol <= 285 else { return false }
-            reader.position += lengthExtraBits[symbol - 257]
-            guard let distanceSymbol = distance.decode(&reader), distanceSymbol < 30 else { return false }
-            reader.position += distanceSymbol < 4 ? 0 : distanceSymbol / 2 - 1
+            let distanceEntry = distance.entries[reader.peek(distance.bits, at: position)]
+            guard distanceEntry & 15 != 0, distanceEntry >> 8 < 30 else { return false }
+            position += Int(distanceEntry & 15 + distanceEntry >> 4 & 15)
         }
         return false
     }
@@ -129,7 +139,11 @@ private struct BitReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// The next `bits` bits (at most 32) without taking them.
-    func peek(_ bits: Int) -> Int {
+    func peek(_ bits: Int) -> Int { peek(bits, at: position) }
+
+    /// The `bits` bits (at most 32) from bit `position` on.
+    @inline(__always)
+    func peek(_ bits: Int, at position: Int) -> Int {
         let byte = position >> 3
         guard byte < bytes.count else { return 0 }
         var word: UInt64 = 0
@@ -150,9 +164,9 @@ private struct BitReader {
 
 /// A canonical Huffman code as a table indexed by the next bits of the stream (as many as the longest code).
 private final class HuffmanTable {
-    /// Symbol << 4 | code length; length 0 marks bits that start no code.
-    private let entries = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 15)
-    private var bits = 0
+    /// Symbol << 8 | the extra bits after its code << 4 | the code's length; length 0 marks bits that start no code.
+    let entries = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 15)
+    private(set) var bits = 0
     private let maxSymbols: Int
 
     init(maxSymbols: Int) { self.maxSymbols = maxSymbols }
@@ -161,7 +175,7 @@ private final class HuffmanTable {
 
     /// Builds the code DEFLATE assigns to these code lengths; false when they overflow the code space.
     @discardableResult
-    func build<Lengths: Collection<UInt8>>(_ lengths: Lengths) -> Bool {
+    func build<Lengths: Collection<UInt8>>(_ lengths: Lengths, extraBits: [UInt32]) -> Bool {
         guard lengths.count <= maxSymbols else { return false }
         var counts = [Int](repeating: 0, count: 16)
         for length in lengths { counts[Int(length)] += 1 }
@@ -183,7 +197,7 @@ private final class HuffmanTable {
                 reversed = reversed << 1 | value & 1
                 value >>= 1
             }
-            let entry = UInt32(symbol << 4 | length)
+            let entry = UInt32(symbol << 8 | length) | (symbol < extraBits.count ? extraBits[symbol] << 4 : 0)
             for index in stride(from: reversed, to: 1 << bits, by: 1 << length) { entries[index] = entry }
         }
         return true
@@ -194,6 +208,6 @@ private final class HuffmanTable {
         let length = Int(entry & 15)
         guard length > 0 else { return nil }
         reader.position += length
-        return Int(entry >> 4)
+        return Int(entry >> 8)
     }
 }

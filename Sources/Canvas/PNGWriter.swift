@@ -64,7 +64,9 @@ enum PNGWriter {
                     }
                 }
             }
-            return CompressedPart(UnsafeBufferPointer(start: outputs[half], count: range.count * (rowBytes + 1)))
+            // Joining needs to know where the upper half's stream ends, to the bit; the lower half's is used whole.
+            return CompressedPart(UnsafeBufferPointer(start: outputs[half], count: range.count * (rowBytes + 1)),
+                                  findingEnds: half == 0 && middle < height)
         }
         let parts: [CompressedPart?]
         // A thread of its own, not a dispatch job: the encoder runs inside the render's own parallel jobs, and a
@@ -87,15 +89,17 @@ enum PNGWriter {
         var idat: [UInt8] = [0x78, 0x5E]  // deflate, 32 KiB window; the check bits make the pair a multiple of 31
         var adler = first.adler32
         if parts.count == 2 {
-            guard let second = parts[1] else { throw CanvasError("could not encode PNG: the image did not compress") }
+            guard let second = parts[1], let firstEnds = first.ends else {
+                throw CanvasError("could not encode PNG: the image did not compress")
+            }
             first.bytes.withUnsafeBufferPointer { firstBytes in
                 second.bytes.withUnsafeBufferPointer { secondBytes in
-                    DeflateJoin.join(firstBytes, first.ends, secondBytes, second.ends, into: &idat)
+                    DeflateJoin.join(firstBytes, firstEnds, secondBytes, into: &idat)
                 }
             }
             adler = DeflateJoin.combinedAdler32(adler, second.adler32, secondCount: second.inputCount)
         } else {
-            idat += first.bytes[..<((first.ends.end + 7) / 8)]
+            idat += first.bytes
         }
         idat.appendBigEndian(adler)
         var header = [UInt8]()
@@ -113,11 +117,12 @@ enum PNGWriter {
     /// A part of the filtered image as a raw DEFLATE stream, with what joining it to others needs.
     private struct CompressedPart {
         var bytes: [UInt8]
-        var ends: DeflateJoin.Ends
+        /// Where the stream's final block starts and where it ends, when asked for.
+        var ends: DeflateJoin.Ends?
         var adler32: UInt32
         var inputCount: Int
 
-        init?(_ input: UnsafeBufferPointer<UInt8>) {
+        init?(_ input: UnsafeBufferPointer<UInt8>, findingEnds: Bool) {
             guard let compressor = libdeflate_alloc_compressor(PNGWriter.level) else { return nil }
             defer { libdeflate_free_compressor(compressor) }
             // As large as the worst case, but only the pages the compressed part fills are ever touched.
@@ -126,10 +131,11 @@ enum PNGWriter {
                 count = libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress,
                                                     output.count)
             }
-            guard !bytes.isEmpty, let ends = bytes.withUnsafeBufferPointer({ DeflateJoin.ends(of: $0) }) else {
-                return nil
+            guard !bytes.isEmpty else { return nil }
+            if findingEnds {
+                guard let ends = bytes.withUnsafeBufferPointer({ DeflateJoin.ends(of: $0) }) else { return nil }
+                self.ends = ends
             }
-            self.ends = ends
             adler32 = UInt32(libdeflate_adler32(1, input.baseAddress, input.count))
             inputCount = input.count
         }

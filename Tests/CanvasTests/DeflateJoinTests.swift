@@ -70,7 +70,7 @@ struct DeflateJoinTests {
         let firstEnds = try #require(endsOf(streams[0])), secondEnds = try #require(endsOf(streams[1]))
         var joined = [UInt8]()
         streams[0].withUnsafeBufferPointer { a in
-            streams[1].withUnsafeBufferPointer { b in DeflateJoin.join(a, firstEnds, b, secondEnds, into: &joined) }
+            streams[1].withUnsafeBufferPointer { b in DeflateJoin.join(a, firstEnds, b, into: &joined) }
         }
         let decoded = try #require(decompress(joined, expecting: one.count + two.count))
         #expect(decoded.bytes == one + two)
