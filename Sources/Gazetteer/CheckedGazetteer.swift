@@ -76,16 +76,16 @@ extension CheckedGazetteer {
     /// and the rest: the two halves decode on two threads.
     func encoded() -> [UInt8] {
         var names = ByteWriter()
-        names.append(count: gazetteer.names.nameKeys.count)
-        for name in gazetteer.names.nameKeys {
+        names.append(count: gazetteer.nameKeys.count)
+        for name in gazetteer.nameKeys {
             names.append(name.key)
             names.append(name.skeleton)
             names.append(UInt32(PlaceKind.allCases.indices.reduce(0) {
                 name.kindHint.contains(PlaceKind.allCases[$1]) ? $0 | 1 << $1 : $0
             }))
         }
-        names.append(count: gazetteer.names.owners.count)
-        for owner in gazetteer.names.owners {
+        names.append(count: gazetteer.nameOwners.count)
+        for owner in gazetteer.nameOwners {
             names.append(count: owner.name)
             names.append(count: owner.place)
             names.append(count: owner.primary ? 1 : 0)
@@ -128,15 +128,15 @@ extension CheckedGazetteer {
         return writer.bytes
     }
 
-    /// Decodes the cache's contents; nil when they are not a whole gazetteer of this format. The name index is
-    /// read and built on one thread while the places and the rest are read on another.
+    /// Decodes the cache's contents; nil when they are not a whole gazetteer of this format. The name index's keys
+    /// are read on one thread while the places and the rest are read on another; the index is built on first use.
     init?(encoded bytes: [UInt8]) {
         var reader = ByteReader(bytes: bytes)
         guard reader.string() == Self.formatVersion, let length = reader.uint64(), length <= reader.remaining else {
             return nil
         }
         let namesStart = reader.offset, namesEnd = reader.offset + Int(length)
-        let halves = Halves<NameIndex, Parts>()
+        let halves = Halves<LazyNameIndex, Parts>()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
                 halves.first = Self.nameIndex(Array(bytes[namesStart..<namesEnd]))
@@ -151,7 +151,7 @@ extension CheckedGazetteer {
         self.init(gazetteer: gazetteer, problems: parts.problems)
     }
 
-    private static func nameIndex(_ bytes: [UInt8]) -> NameIndex? {
+    private static func nameIndex(_ bytes: [UInt8]) -> LazyNameIndex? {
         var reader = ByteReader(bytes: bytes)
         guard let keys = reader.list({ $0.nameKey() }),
               let owners = reader.list({ reader -> NameIndex.Owner? in
@@ -161,7 +161,7 @@ extension CheckedGazetteer {
               })
         else { return nil }
         guard reader.atEnd else { return nil }
-        return NameIndex(keys: keys, owners: owners)
+        return LazyNameIndex(keys: keys, owners: owners)
     }
 
     /// Everything but the name index.

@@ -8,7 +8,12 @@ public struct Gazetteer: Sendable {
     private let aliases: [String: String]
     /// Settlements whose sources disagree on the point by more than 2 km, for `check` to report.
     public let divergences: [SourceDivergence]
-    let names: NameIndex
+    private let nameIndex: LazyNameIndex
+    /// Every spelling, indexed when first asked for.
+    var names: NameIndex { nameIndex.index }
+    /// What the name index is built from: each name's key, and its owner.
+    var nameKeys: [NameKey] { nameIndex.nameKeys }
+    var nameOwners: [NameIndex.Owner] { nameIndex.owners }
     /// Indices of places known beyond the imported village layers; see `LayerMerger.notable`.
     let notable: Set<Int>
     /// The outlines of outlined places (neighbourhoods), by place id: such a place's ground is its outline.
@@ -29,7 +34,7 @@ public struct Gazetteer: Sendable {
         self.aliases = merger.aliases
         self.divergences = merger.divergences
         self.notable = merger.notable
-        self.names = NameIndex(merger.places, known: merger.nameKeys)
+        self.nameIndex = LazyNameIndex(NameIndex(merger.places, known: merger.nameKeys))
         var kept = [String: MultiPolygon]()
         for (id, outline) in outlines.sorted(by: { $0.key < $1.key }) {
             guard let index = merger.index(of: id) else { continue }
@@ -45,7 +50,7 @@ public struct Gazetteer: Sendable {
 
     /// A gazetteer read back from its cached parts; nil when they do not fit together.
     init?(places: [Place], aliases: [String: String], divergences: [SourceDivergence], notable: Set<Int>,
-          names: NameIndex, outlines: [String: MultiPolygon]) {
+          names: LazyNameIndex, outlines: [String: MultiPolygon]) {
         guard names.lastPlace < places.count, notable.allSatisfy(places.indices.contains) else { return nil }
         self.places = places
         let byID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -53,7 +58,7 @@ public struct Gazetteer: Sendable {
         self.aliases = aliases
         self.divergences = divergences
         self.notable = notable
-        self.names = names
+        self.nameIndex = names
         self.outlines = outlines
         idsAreASCII = Self.asciiOnly(byID, aliases)
     }

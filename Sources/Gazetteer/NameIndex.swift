@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Spellings of every place, by normalised key and by consonant skeleton, and buckets of keys for the
 /// near-spelling search.
@@ -104,12 +105,15 @@ struct NameIndex: Sendable {
         self.init(keys: keys, owners: owners)
     }
 
-    /// Indexes keys whose owners are known (read back from the cache); nil when an owner names no key or an
-    /// empty one. The dictionaries of keys and skeletons and the letters with their buckets are built on two
-    /// threads.
+    /// Whether every owner names a key of `keys`, not an empty one, and a place.
+    static func fit(keys: [NameKey], owners: [Owner]) -> Bool {
+        owners.allSatisfy { keys.indices.contains($0.name) && !keys[$0.name].key.isEmpty && $0.place >= 0 }
+    }
+
+    /// Indexes keys whose owners are known (read back from the cache); nil when they do not `fit`. The
+    /// dictionaries of keys and skeletons and the letters with their buckets are built on two threads.
     init?(keys: [NameKey], owners: [Owner]) {
-        guard owners.allSatisfy({ keys.indices.contains($0.name) && !keys[$0.name].key.isEmpty && $0.place >= 0 })
-        else { return nil }
+        guard Self.fit(keys: keys, owners: owners) else { return nil }
         (nameKeys, self.owners) = (keys, owners)
         let halves = Halves<Dictionaries, Letters>()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
@@ -245,6 +249,39 @@ extension NameIndex {
     static func acceptedKinds(_ hint: Set<PlaceKind>) -> Set<PlaceKind> {
         let settlements: Set<PlaceKind> = [.city, .town, .village]
         return hint.isDisjoint(with: settlements) ? hint : hint.union(settlements)
+    }
+}
+
+/// A name index built when a name is first looked up: a command whose claims name places by id never needs one,
+/// and building it cost more than reading the rest of the gazetteer back from the cache. What it is built from
+/// (each name's key and owner) is kept, checked, from the start.
+final class LazyNameIndex: @unchecked Sendable {
+    let nameKeys: [NameKey]
+    let owners: [NameIndex.Owner]
+    /// The highest place index an owner names, -1 when none.
+    let lastPlace: Int
+    private let lock = NSLock()
+    private var built: NameIndex?
+
+    init(_ index: NameIndex) {
+        (nameKeys, owners, lastPlace, built) = (index.nameKeys, index.owners, index.lastPlace, index)
+    }
+
+    /// Nil when the owners do not fit the keys.
+    init?(keys: [NameKey], owners: [NameIndex.Owner]) {
+        guard NameIndex.fit(keys: keys, owners: owners) else { return nil }
+        (nameKeys, self.owners) = (keys, owners)
+        lastPlace = owners.lazy.map(\.place).max() ?? -1
+    }
+
+    var index: NameIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        // The keys and owners fit (checked when this was made), so the index is built.
+        let index = NameIndex(keys: nameKeys, owners: owners)!
+        built = index
+        return index
     }
 }
 

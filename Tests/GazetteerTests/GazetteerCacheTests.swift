@@ -1,0 +1,29 @@
+import Testing
+@testable import Gazetteer
+
+/// The gazetteer as the cache keeps it: read back, it answers every look-up as the one it was written from, its
+/// name index built only when a name is first looked up.
+struct GazetteerCacheTests {
+    @Test func aGazetteerReadBackResolvesEveryKindOfQueryAsTheOriginal() throws {
+        let original = try BundledGazetteer.gazetteer.get()
+        let bytes = CheckedGazetteer(gazetteer: original, problems: []).encoded()
+        let decoded = try #require(CheckedGazetteer(encoded: bytes)).gazetteer
+        #expect(decoded.places.count == original.places.count)
+        #expect(decoded.nameKeys.map(\.key) == original.nameKeys.map(\.key))
+        // Ids, Latin and Arabic names, a skeleton match, a near spelling, a scoped query and nonsense.
+        for query in ["gn-170063", "Aleppo", "حلب", "Saraqib", "Sarakeb", "Maarat al-Numan", "Aleppo/Ashrafieh",
+                      "Khan Shaykhun", "Xyzzyqq"] {
+            #expect(decoded.resolve(query) == original.resolve(query), "\(query)")
+        }
+        #expect(decoded.names.nearSpellings(of: Array("saraqb".unicodeScalars.map(\.value)), limit: 2)
+                == original.names.nearSpellings(of: Array("saraqb".unicodeScalars.map(\.value)), limit: 2))
+    }
+
+    @Test func aCutCacheIsNotRead() throws {
+        let one = Gazetteer(places: [try BundledGazetteer.gazetteer.get().places[0]])
+        var bytes = CheckedGazetteer(gazetteer: one, problems: []).encoded()
+        #expect(CheckedGazetteer(encoded: bytes) != nil)
+        bytes.removeLast(3)
+        #expect(CheckedGazetteer(encoded: bytes) == nil, "a cut cache is not read")
+    }
+}
