@@ -57,10 +57,10 @@ struct NameIndex: Sendable {
         }
     }
 
-    /// Entries by their key's and their skeleton's UTF-8 bytes: keys are normalised already, so bytes compare
-    /// as well as strings and hash without Unicode normalisation.
-    var byKey: [[UInt8]: [Entry]] = [:]
-    var bySkeleton: [[UInt8]: [Entry]] = [:]
+    /// Entries by their key's and by their skeleton's hash: keys are normalised already, so their UTF-8 bytes
+    /// compare as well as strings and hash without Unicode normalisation.
+    var byKey = HashedEntries()
+    var bySkeleton = HashedEntries()
     /// Every key's Unicode scalars end to end, for edit distances without re-walking strings.
     var scalars: [UInt32] = []
     /// Where each key lies in `scalars`, and its place.
@@ -133,20 +133,15 @@ struct NameIndex: Sendable {
 
     /// The whole keys' and the skeletons' entries.
     private struct Dictionaries {
-        var byKey: [[UInt8]: [Entry]] = [:]
-        var bySkeleton: [[UInt8]: [Entry]] = [:]
+        var byKey: HashedEntries
+        var bySkeleton: HashedEntries
 
         init(_ keys: [NameKey], _ owners: [Owner]) {
-            byKey.reserveCapacity(owners.count)
-            bySkeleton.reserveCapacity(owners.count / 2)
-            for (index, owner) in owners.enumerated() {
-                let name = keys[owner.name]
-                let entry = Entry(place: owner.place, primary: owner.primary, hint: name.kindHint, key: index)
-                byKey[Array(name.key.utf8), default: []].append(entry)
-                if NameIndex.letterCount(name.skeleton) >= 3 {
-                    bySkeleton[Array(name.skeleton.utf8), default: []].append(entry)
-                }
-            }
+            byKey = HashedEntries(owners.indices.map { (HashedEntries.hash(keys[owners[$0].name].key), $0) })
+            bySkeleton = HashedEntries(owners.indices.compactMap { index in
+                let skeleton = keys[owners[index].name].skeleton
+                return NameIndex.letterCount(skeleton) >= 3 ? (HashedEntries.hash(skeleton), index) : nil
+            })
         }
     }
 
@@ -176,14 +171,20 @@ struct NameIndex: Sendable {
         }
     }
 
-    /// Entries whose spelling has this key.
+    /// Entries whose spelling has this key, in the order of the names.
     func entries(key: String) -> [Entry] {
-        byKey[Array(key.utf8)] ?? []
+        byKey.owners(of: key).filter { nameKeys[owners[$0].name].key == key }.map(entry)
     }
 
-    /// Entries whose spelling has this consonant skeleton.
+    /// Entries whose spelling has this consonant skeleton, in the order of the names.
     func entries(skeleton: String) -> [Entry] {
-        skeleton.isEmpty ? [] : bySkeleton[Array(skeleton.utf8)] ?? []
+        guard !skeleton.isEmpty else { return [] }
+        return bySkeleton.owners(of: skeleton).filter { nameKeys[owners[$0].name].skeleton == skeleton }.map(entry)
+    }
+
+    private func entry(_ owner: Int) -> Entry {
+        Entry(place: owners[owner].place, primary: owners[owner].primary, hint: nameKeys[owners[owner].name].kindHint,
+              key: owner)
     }
 
     /// Places with a spelling at most `limit` edits from the query, and their fewest edits; only spellings that
@@ -249,6 +250,41 @@ extension NameIndex {
     static func acceptedKinds(_ hint: Set<PlaceKind>) -> Set<PlaceKind> {
         let settlements: Set<PlaceKind> = [.city, .town, .village]
         return hint.isDisjoint(with: settlements) ? hint : hint.union(settlements)
+    }
+}
+
+/// Owners (indices of `NameIndex.owners`) sorted by a hash of their spelling: built by one sort instead of a
+/// dictionary's array per spelling, and looked up by binary search; a spelling's owners keep their order.
+struct HashedEntries: Sendable {
+    private var hashes: [UInt64] = []
+    private var owners: [Int] = []
+
+    init() {}
+
+    init(_ pairs: [(hash: UInt64, owner: Int)]) {
+        let sorted = pairs.sorted { ($0.hash, $0.owner) < ($1.hash, $1.owner) }
+        hashes = sorted.map(\.hash)
+        owners = sorted.map(\.owner)
+    }
+
+    /// FNV-1a of the UTF-8 bytes.
+    static func hash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The owners whose spelling hashes as `text` does (rarely, another spelling's too: compare to be sure).
+    func owners(of text: String) -> ArraySlice<Int> {
+        let hash = Self.hash(text)
+        var low = 0, high = hashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < hashes.count && hashes[end] == hash { end += 1 }
+        return owners[low..<end]
     }
 }
 
