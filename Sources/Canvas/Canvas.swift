@@ -200,22 +200,18 @@ public final class Canvas {
         var result = [UInt8]()
         result.reserveCapacity(bytes.count)
         var numbers = [ArraySlice<UInt8>: Int]()
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == word[0], bytes[index...].starts(with: word) else {
-                result.append(bytes[index])
-                index += 1
-                continue
-            }
-            result += word
-            index += word.count
-            let digits = bytes[index...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        var copied = 0
+        // The word is rare (a few times a file): found by memmem, the bytes between copied in runs.
+        while let found = SVGDocument.find(word, in: bytes[copied...]) {
+            let digits = bytes[found...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            result += bytes[copied..<found]
+            copied = found + digits.count
             guard !digits.isEmpty else { continue }
             let number = numbers[digits] ?? (numbers.count + 1)
             numbers[digits] = number
             result += String(number).utf8
-            index += digits.count
         }
+        result += bytes[copied...]
         return result
     }
 }

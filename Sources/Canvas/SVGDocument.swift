@@ -1,5 +1,6 @@
 internal import CCairo
 import Foundation
+import Glibc
 
 /// What an SVG map gains over Cairo's own SVG: text as `<text>` with its fonts named, so a desk can edit, search
 /// and restyle it, and each layer a `<g id>`. Cairo's SVG surface knows neither, so the canvas draws a marker
@@ -62,10 +63,10 @@ final class SVGDocument {
         // Cairo defines a clip path anew each time a clip is set, often the same outline many times over: each
         // is kept once, and references to a copy go to the first.
         var clipBlock: (id: ArraySlice<UInt8>, opening: Range<Int>)?
-        var clipIDs = [ArraySlice<UInt8>: ArraySlice<UInt8>]()  // content → first id
+        var clipIDs = [UInt64: [(content: ArraySlice<UInt8>, id: ArraySlice<UInt8>)]]()  // content's hash → first
         var start = 0
         while start <= svg.count {
-            let end = svg[start...].firstIndex(of: UInt8(ascii: "\n")) ?? svg.count
+            let end = Self.lineEnd(in: svg, from: start)
             let line = start..<end
             start = end + 1
             guard inBody else {
@@ -73,10 +74,11 @@ final class SVGDocument {
                     guard svg[line].elementsEqual(Self.clipPathEnd) else { continue }
                     clipBlock = nil
                     let content = svg[block.opening.upperBound..<line.lowerBound]
-                    if let first = clipIDs[content] {
-                        sameClip[block.id] = first
+                    let hash = Self.contentHash(content)
+                    if let first = clipIDs[hash]?.first(where: { $0.content.elementsEqual(content) }) {
+                        sameClip[block.id] = first.id
                     } else {
-                        clipIDs[content] = block.id
+                        clipIDs[hash, default: []].append((content, block.id))
                         append(block.opening.lowerBound..<line.upperBound)
                     }
                     continue
@@ -131,14 +133,42 @@ final class SVGDocument {
         bytes[line].starts(with: prefix)
     }
 
-    /// Where `pattern` ends first in `bytes`.
-    private static func find(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: pattern[0]) {
-            if bytes[found...].starts(with: pattern) { return found + pattern.count }
-            index = found + 1
+    /// Where `pattern` ends first in `bytes`: its first byte found by memchr, the rest compared by memcmp (the
+    /// file runs to megabytes).
+    static func find(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { needle -> Int? in
+                guard let base = haystack.baseAddress, let first = needle.first else { return nil }
+                var offset = 0
+                while offset + needle.count <= haystack.count,
+                      let hit = memchr(base + offset, Int32(first), haystack.count - offset) {
+                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if position + needle.count <= haystack.count && memcmp(hit, needle.baseAddress!, needle.count) == 0 {
+                        return bytes.startIndex + position + needle.count
+                    }
+                    offset = position + 1
+                }
+                return nil
+            }
         }
-        return nil
+    }
+
+    /// Where the next line feed is in `bytes` from `start`, or the end.
+    private static func lineEnd(in bytes: [UInt8], from start: Int) -> Int {
+        guard start < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let found = memchr(buffer.baseAddress! + start, 0x0A, buffer.count - start) else { return buffer.count }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(buffer.baseAddress!)
+        }
+    }
+
+    /// FNV-1a of a clip path's lines, to find a copy without hashing every byte through `Hasher`.
+    private static func contentHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }
     }
 
     /// The marker a line of Cairo's SVG draws, decoded from `fill:rgb(r%,g%,b%);fill-opacity:0.0123`.
