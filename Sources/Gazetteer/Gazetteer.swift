@@ -34,7 +34,7 @@ public struct Gazetteer: Sendable {
         self.aliases = merger.aliases
         self.divergences = merger.divergences
         self.notable = merger.notable
-        self.nameIndex = LazyNameIndex(NameIndex(merger.places, known: merger.nameKeys))
+        self.nameIndex = LazyNameIndex(merger.places, known: merger.nameKeys)
         var kept = [String: MultiPolygon]()
         for (id, outline) in outlines.sorted(by: { $0.key < $1.key }) {
             guard let index = merger.index(of: id) else { continue }

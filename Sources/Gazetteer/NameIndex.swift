@@ -75,7 +75,7 @@ struct NameIndex: Sendable {
 
     /// Indexes every name of the places, reusing the keys in `known`.
     init(_ places: [Place], known: [String: NameKey] = [:]) {
-        self.init(places, keys: places.flatMap { $0.allNames.map { known[$0] ?? NameKey($0) } })!
+        self.init(places, keys: Self.keys(of: places, known: known))!
     }
 
     /// Which place a non-empty key names, and whether by its main English or Arabic name.
@@ -90,6 +90,18 @@ struct NameIndex: Sendable {
 
     /// Indexes the places' names with their keys worked out before; nil when `keys` has not one per name.
     init?(_ places: [Place], keys: [NameKey]) {
+        guard let owners = Self.owners(of: places, keys: keys) else { return nil }
+        self.init(keys: keys, owners: owners)
+    }
+
+    /// The keys of every name of every place, in the order of the places and of their `allNames`, reusing those
+    /// in `known`.
+    static func keys(of places: [Place], known: [String: NameKey] = [:]) -> [NameKey] {
+        places.flatMap { $0.allNames.map { known[$0] ?? NameKey($0) } }
+    }
+
+    /// The owner of each non-empty key; nil when `keys` has not one per name of the places.
+    static func owners(of places: [Place], keys: [NameKey]) -> [Owner]? {
         var owners = [Owner]()
         owners.reserveCapacity(keys.count)
         var next = 0
@@ -101,8 +113,7 @@ struct NameIndex: Sendable {
             }
             next += nameCount
         }
-        guard next == keys.count else { return nil }
-        self.init(keys: keys, owners: owners)
+        return next == keys.count ? owners : nil
     }
 
     /// Whether every owner names a key of `keys`, not an empty one, and a place.
@@ -299,8 +310,11 @@ final class LazyNameIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var built: NameIndex?
 
-    init(_ index: NameIndex) {
-        (nameKeys, owners, lastPlace, built) = (index.nameKeys, index.owners, index.lastPlace, index)
+    /// The names of `places`, not indexed yet.
+    convenience init(_ places: [Place], known: [String: NameKey] = [:]) {
+        let keys = NameIndex.keys(of: places, known: known)
+        // One key per name by construction, and every owner's key non-empty.
+        self.init(keys: keys, owners: NameIndex.owners(of: places, keys: keys)!)!
     }
 
     /// Nil when the owners do not fit the keys.
