@@ -49,19 +49,29 @@ public struct CacheFolder: Sendable {
 
     /// The value kept in `file`, else computed by `compute` and kept; a damaged file is reported and replaced.
     public func value<Value>(_ kind: Kind<Value>, file name: String, compute: () throws -> Value) rethrows -> Value {
-        let url = folder.appendingPathComponent(name)
-        if let data = FileManager.default.contents(atPath: url.path) {
-            switch Self.decode([UInt8](data), kind) {
-            case .success(let value): return value
-            case .failure(let damage):
-                warn("warning: the \(kind.name) cache \(url.path) is damaged (\(damage.reason)); rebuilding it")
-            }
-        }
+        if let value = kept(kind, file: name) { return value }
         let value = try compute()
-        if let reason = write(Self.encode(value, kind), url) {
+        keep(value, kind, file: name)
+        return value
+    }
+
+    /// The value kept in `file`, nil when there is none; a damaged file is reported (and replaced by `keep`).
+    public func kept<Value>(_ kind: Kind<Value>, file name: String) -> Value? {
+        let url = folder.appendingPathComponent(name)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        switch Self.decode([UInt8](data), kind) {
+        case .success(let value): return value
+        case .failure(let damage):
+            warn("warning: the \(kind.name) cache \(url.path) is damaged (\(damage.reason)); rebuilding it")
+            return nil
+        }
+    }
+
+    /// Keeps `value` in `file` for the next run; a failure to write is reported.
+    public func keep<Value>(_ value: Value, _ kind: Kind<Value>, file name: String) {
+        if let reason = write(Self.encode(value, kind), folder.appendingPathComponent(name)) {
             warn("warning: the \(kind.name) cache was not written (\(reason)); the next run computes it again")
         }
-        return value
     }
 
     // MARK: - File format

@@ -15,16 +15,30 @@ extension GazetteerLoader {
     /// every layer file (its bytes and the name it is reported by), the country and the program are unchanged.
     public static func loadChecked(directory: URL, extraLayers: [URL] = [], country: MultiPolygon,
                                    cache: CacheFolder?) throws -> CheckedGazetteer {
+        let loaded = try loadChecking(directory: directory, extraLayers: extraLayers, country: country, cache: cache)
+        return CheckedGazetteer(gazetteer: loaded.gazetteer, problems: try loaded.problems.value())
+    }
+
+    /// As `loadChecked`, but a gazetteer merged anew is returned at once and checked on another thread (and only
+    /// then kept in `cache`): what is loaded over it (a scenario's claims) need not wait for its problems.
+    public static func loadChecking(directory: URL, extraLayers: [URL] = [], country: MultiPolygon,
+                                    cache: CacheFolder?) throws
+        -> (gazetteer: Gazetteer, problems: Background<[InputProblem]>) {
         let files = try read(try layerFiles(directory: directory, extraLayers: extraLayers))
-        func compute() throws -> CheckedGazetteer {
-            let (layers, outlines) = try layersAndOutlines(files)
-            let gazetteer = Gazetteer(layers: layers.map { $0.map(\.place) }, outlines: outlines)
-            return CheckedGazetteer(gazetteer: gazetteer,
-                                    problems: GazetteerCheck.problems(layers: layers, merged: gazetteer, country: country))
+        let file = cache.map { _ in "gazetteer-\(CheckedGazetteer.key(files: files, country: country)).bin" }
+        if let cache, let file, let kept = cache.kept(.checkedGazetteer, file: file) {
+            return (kept.gazetteer, Background.ready(kept.problems))
         }
-        guard let cache else { return try compute() }
-        let key = CheckedGazetteer.key(files: files, country: country)
-        return try cache.value(.checkedGazetteer, file: "gazetteer-\(key).bin", compute: compute)
+        let (layers, outlines) = try layersAndOutlines(files)
+        let gazetteer = Gazetteer(layers: layers.map { $0.map(\.place) }, outlines: outlines)
+        let problems = Background {
+            let problems = GazetteerCheck.problems(layers: layers, merged: gazetteer, country: country)
+            if let cache, let file {
+                cache.keep(CheckedGazetteer(gazetteer: gazetteer, problems: problems), .checkedGazetteer, file: file)
+            }
+            return problems
+        }
+        return (gazetteer, problems)
     }
 }
 

@@ -30,24 +30,28 @@ public enum Validation {
         let regions = Background { try ScenarioLoader.readRegions(options.gazetteerURL) }
         let claimsTable = Background { try ScenarioLoader.readClaimsTable(options.scenarioURL) }
         var gazetteer: Gazetteer?
+        var gazetteerProblems: Background<[InputProblem]>?
         do {
             // Places are checked against the country; without it the cache would keep an unchecked gazetteer.
-            let checked = try GazetteerLoader.loadChecked(
+            // A gazetteer merged anew is checked while the scenario loads.
+            (gazetteer, gazetteerProblems) = try GazetteerLoader.loadChecking(
                 directory: options.gazetteerURL, extraLayers: options.extraLayers,
                 country: basemap?.country.area ?? MultiPolygon(), cache: basemap == nil ? nil : cache)
-            gazetteer = checked.gazetteer
-            problems += checked.problems
         } catch let error as InputError {
             problems += error.problems
         }
         var scenario: Scenario?
+        var scenarioProblems = [InputProblem]()
         do {
             scenario = try ScenarioLoader.load(directory: options.scenarioURL, gazetteerDirectory: options.gazetteerURL,
                                                gazetteer: gazetteer, regions: try regions.value(),
                                                claimsTable: try claimsTable.value())
         } catch let error as InputError {
-            problems += error.problems
+            scenarioProblems = error.problems
         }
+        // The gazetteer's problems first, as the files are read.
+        if let gazetteerProblems { problems += try gazetteerProblems.value() }
+        problems += scenarioProblems
         if let scenario { problems += viewProblems(scenario, settings: options.scenarioURL) + scenario.warnings }
         let unique = problems.uniqued()
         guard !unique.contains(where: { !$0.isWarning }), let scenario, let basemap else { throw InputError(unique) }

@@ -3,7 +3,7 @@ import Testing
 
 /// The gazetteer as the cache keeps it: read back, it answers every look-up as the one it was written from, its
 /// name index built only when a name is first looked up.
-struct GazetteerCacheTests {
+struct CheckedGazetteerTests {
     @Test func aGazetteerReadBackResolvesEveryKindOfQueryAsTheOriginal() throws {
         let original = try BundledGazetteer.gazetteer.get()
         let bytes = CheckedGazetteer(gazetteer: original, problems: []).encoded()
