@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 @testable import Gazetteer
 
@@ -19,6 +21,22 @@ struct CheckedGazetteerTests {
                 == original.names.nearSpellings(of: Array("saraqb".unicodeScalars.map(\.value)), limit: 2))
     }
 
+    /// The index is built by whichever look-up comes first; look-ups on several threads at once (a server's
+    /// requests) all get the same answers.
+    @Test func firstLookUpsOnManyThreadsAtOnceAgree() throws {
+        let original = try BundledGazetteer.gazetteer.get()
+        let decoded = try #require(CheckedGazetteer(encoded: CheckedGazetteer(gazetteer: original, problems: []).encoded()))
+            .gazetteer
+        let queries = ["Aleppo", "حلب", "Saraqib", "Sarakeb", "Idlib", "Tal Rifaat", "Manbij", "Kobani"]
+        let answers = Answers(count: 16)
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            answers.set(index, decoded.resolve(queries[index % queries.count]))
+        }
+        for (index, answer) in answers.all.enumerated() {
+            #expect(answer == original.resolve(queries[index % queries.count]), "\(queries[index % queries.count])")
+        }
+    }
+
     @Test func aCutCacheIsNotRead() throws {
         let one = Gazetteer(places: [try BundledGazetteer.gazetteer.get().places[0]])
         var bytes = CheckedGazetteer(gazetteer: one, problems: []).encoded()
@@ -26,4 +44,20 @@ struct CheckedGazetteerTests {
         bytes.removeLast(3)
         #expect(CheckedGazetteer(encoded: bytes) == nil, "a cut cache is not read")
     }
+}
+
+/// Resolutions written from several threads, one slot each.
+private final class Answers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Resolution?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ answer: Resolution) {
+        lock.lock()
+        slots[index] = answer
+        lock.unlock()
+    }
+
+    var all: [Resolution?] { slots }
 }
