@@ -139,9 +139,6 @@ struct NameIndex: Sendable {
         (scalars, self.keys, byFirst, byLast) = (letters.scalars, letters.keys, letters.byFirst, letters.byLast)
     }
 
-    /// The highest place index the index names, -1 when it names none.
-    var lastPlace: Int { owners.lazy.map(\.place).max() ?? -1 }
-
     /// The whole keys' and the skeletons' entries.
     private struct Dictionaries {
         var byKey: HashedEntries
