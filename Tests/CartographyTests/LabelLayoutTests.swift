@@ -54,6 +54,23 @@ struct LabelLayoutTests {
     func titlesKeepEachDateOnOneLine(title: String, joined: String) {
         #expect(Wording.keepingDatesWhole(title).contains(joined))
     }
+
+    /// Only a month's name and the day and year beside it are joined: at most two digits before, four after, and
+    /// whole characters only (a combining mark makes another word).
+    @Test(arguments: [
+        ("On 112 May 20245 and 3 June", "On 112\u{A0}May\u{A0}20245 and 3\u{A0}June"),
+        ("May 24 and 2024 May", "May 24 and 2024\u{A0}May"),
+        ("Mayadin 2024, 9 آب 2024", "Mayadin 2024, 9\u{A0}آب\u{A0}2024"),
+        ("November 2024 –  December 2024", "November\u{A0}2024 –  December\u{A0}2024"),
+        ("7 كانون الثاني", "7\u{A0}كانون\u{A0}الثاني"),
+        ("9 May\u{301} 2024", "9 May\u{301} 2024"),
+        ("9 May 2024\u{301}", "9\u{A0}May 2024\u{301}"),
+        ("no date here", "no date here"),
+        ("", ""),
+    ])
+    func datesAreJoinedWhereTheyStand(text: String, expected: String) {
+        #expect(Wording.keepingDatesWhole(text) == expected)
+    }
 }
 
 extension RenderedMap.Symbol {
