@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(CMalloc)
+import CMalloc
+#endif
 
 @main
 struct ControlMap: AsyncParsableCommand {
@@ -18,6 +21,12 @@ struct ControlMap: AsyncParsableCommand {
 
     /// Parses and runs the subcommand, reporting each family of error in its own way.
     static func main() async {
+        #if canImport(CMalloc)
+        // Blocks of a megabyte and more (images, cells, claim tables) are given back to the system when freed. By
+        // default glibc raises that threshold to the largest block freed so far, and the freed blocks of one stage
+        // stayed resident beside the next stage's: 15% more memory at 30,000 places, for 2% of time saved.
+        mallopt(M_MMAP_THRESHOLD, 1 << 20)
+        #endif
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {
