@@ -152,7 +152,8 @@ extension GazetteerLoader {
         for level in AdminRegion.Level.allCases {
             let url = directory.appendingPathComponent("admin/\(level.rawValue == "district" ? "districts" : "governorates").geojson")
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let features = try GeoJSONReader.features(from: try Data(contentsOf: url), file: displayName(url))
+            let name = displayName(url)
+            let features = try GeoJSONReader.features(from: try InputText.data(url, file: name), file: name)
             for feature in features {
                 let properties = feature.properties
                 guard let code = properties["pcode"], !code.isEmpty else {

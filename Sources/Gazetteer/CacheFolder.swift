@@ -58,8 +58,8 @@ public struct CacheFolder: Sendable {
     /// The value kept in `file`, nil when there is none; a damaged file is reported (and replaced by `keep`).
     public func kept<Value>(_ kind: Kind<Value>, file name: String) -> Value? {
         let url = folder.appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        switch Self.decode([UInt8](data), kind) {
+        guard case .success(let bytes) = FileBytes.bytes(url.path) else { return nil }
+        switch Self.decode(bytes, kind) {
         case .success(let value): return value
         case .failure(let damage):
             warn("warning: the \(kind.name) cache \(url.path) is damaged (\(damage.reason)); rebuilding it")

@@ -87,17 +87,14 @@ public enum InputText {
     /// The file's bytes, or a located error when it cannot be read or is larger than the limit.
     public static func data(_ url: URL, file: String, limits: InputLimits = .current) throws -> Data {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let type = attributes?[.type] as? FileAttributeType, type == .typeDirectory {
-            throw InputError(start, "this is a folder; give the path of a file")
-        }
-        if let size = attributes?[.size] as? Int, size > limits.fileBytes {
+        switch FileBytes.data(url.path, limit: limits.fileBytes) {
+        case .success(let data): return data
+        case .failure(.folder): throw InputError(start, "this is a folder; give the path of a file")
+        case .failure(.tooLarge):
             throw InputError(start, InputLimits.exceeded("the file has", .fileBytes, limits.fileBytes))
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        case .failure(.unreadable):
             throw InputError(start, "cannot read the file; check that it exists and is readable")
         }
-        return data
     }
 
     /// `data` as a string, or a located error at the first byte that is not UTF-8.
