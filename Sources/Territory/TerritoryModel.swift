@@ -95,7 +95,11 @@ public struct TerritoryModel: Sendable {
 
     /// What changed between two dates.
     public func diff(from start: Day, to end: Day) throws -> ControlDiff {
-        try ControlDiff(from: try map(at: start), to: try map(at: end), actors: scenario.actors.map(\.id))
+        // The two dates at once; a failure is kept and thrown again below.
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            _ = try? map(at: index == 0 ? start : end)
+        }
+        return try ControlDiff(from: try map(at: start), to: try map(at: end), actors: scenario.actors.map(\.id))
     }
 
     /// The ground of each claimed region at the snapshot's date: a claimed district is its own ground, and a

@@ -93,6 +93,13 @@ struct Render: ParsableCommand {
             MapRequest(date: day, diffFrom: range?.from, view: mapView, language: map.lang,
                        format: fileFormat.image ?? .png, widthPx: map.width, dpi: map.dpi)
         }
+        // The dates' territory first, both dates of a diff at once: inside the drawings' own parallel loop, the
+        // territory's parallel loops (areas measured over every core) would run one iteration after another. A
+        // failure is kept and reported by the drawing that asks for the date again.
+        let days = [day] + (range.map { [$0.from] } ?? [])
+        DispatchQueue.concurrentPerform(iterations: days.count) { index in
+            _ = try? workspace.territory.map(at: days[index])
+        }
         // The formats are drawn at once, one per core; each file's bytes depend on its drawing alone.
         let results = Outcomes<(bytes: [UInt8], georeference: Georeference?)>(count: requests.count)
         DispatchQueue.concurrentPerform(iterations: requests.count) { index in
