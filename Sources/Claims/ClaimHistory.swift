@@ -1,4 +1,5 @@
 public import Gazetteer
+import Dispatch
 
 /// Every place's state day by day, resolved once from its claims, so that a snapshot at any date is a look-up
 /// per place rather than a fresh pass over every claim.
@@ -51,10 +52,23 @@ public struct ClaimHistory: Sendable {
             }
         }
         var builder = Builder(own: own, gazetteer: gazetteer, sides: sides, containers: containers)
-        for id in ids.sorted() { _ = builder.history(of: id) }
+        let sorted = ids.sorted()
+        // The containers first: a place's history reads its container's, and nothing else of another place's, so
+        // the places can then be shared out between two cores, each with its own copy of the containers'.
+        for id in sorted {
+            if let container = builder.nearestClaimedContainer(of: id) { _ = builder.history(of: container) }
+        }
+        let halves = [Half(builder), Half(builder)]
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            for id in sorted[half == 0 ? 0 ..< sorted.count / 2 : sorted.count / 2 ..< sorted.count] {
+                _ = halves[half].builder.history(of: id)
+            }
+        }
+        var done = halves[0].builder.done
+        done.merge(halves[1].builder.done) { first, _ in first }
         // Every history worked out is of a place taking part (a container is one only through claims of its own).
-        var steps = builder.done
-        for (id, history) in builder.done where history.isEmpty || !ids.contains(id) { steps[id] = nil }
+        var steps = done
+        for (id, history) in done where history.isEmpty || !ids.contains(id) { steps[id] = nil }
         self.steps = steps
         claimedIDs = Set(own.keys)
     }
@@ -104,6 +118,15 @@ public struct ClaimHistory: Sendable {
     }
 
     // MARK: - Building the histories, containers before what they contain
+
+    /// One core's builder: only that core's thread touches it.
+    private final class Half: @unchecked Sendable {
+        var builder: Builder
+
+        init(_ builder: Builder) {
+            self.builder = builder
+        }
+    }
 
     private struct Builder {
         let own: [String: [Claim]]

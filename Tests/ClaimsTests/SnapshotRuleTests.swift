@@ -48,6 +48,32 @@ struct SnapshotRuleTests {
         #expect(displaced?.inheritedFrom == "aleppo")
     }
 
+    /// Histories are worked out on two cores, the places shared out by id: a container's claim must reach the
+    /// places of both shares, and a place inside a claimed place inside the city take its nearest container's.
+    @Test func containersReachThePlacesOfBothShares() {
+        let city = Place(id: "m-city", kind: .city, nameEn: "City", lonLat: LonLat(37.16, 36.20), source: "test")
+        let quarters = (0..<20).flatMap { n in
+            ["a", "z"].map { prefix in
+                Place(id: "\(prefix)-\(n)", kind: .neighbourhood, nameEn: "Quarter \(prefix)\(n)",
+                      lonLat: LonLat(37.16 + Double(n) * 0.001, prefix == "a" ? 36.21 : 36.19), parent: "m-city",
+                      source: "test")
+            }
+        }
+        let inner = Place(id: "z-inner", kind: .neighbourhood, nameEn: "Inner", lonLat: LonLat(37.17, 36.22),
+                          parent: "a-5", source: "test")
+        let gazetteer = Gazetteer(places: [city, inner] + quarters)
+        let claims = [claim("2024-11-26", "m-city", "government"), claim("2024-11-26", "a-5", "sdf"),
+                      claim("2024-11-30", "m-city", "hts")]
+        let controls = Snapshot(claims: claims, gazetteer: gazetteer, date: Day(iso: "2024-11-30")!).controls
+        for quarter in quarters where quarter.id != "a-5" {
+            #expect(controls[quarter.id]?.state == .held(by: "hts"), "\(quarter.id)")
+            #expect(controls[quarter.id]?.inheritedFrom == "m-city", "\(quarter.id)")
+        }
+        #expect(controls["a-5"]?.state == .held(by: "sdf"), "a third party's quarter keeps its holder")
+        #expect(controls["z-inner"]?.state == .held(by: "sdf"), "inside a-5, from a-5's own claim")
+        #expect(controls["z-inner"]?.inheritedFrom == "a-5")
+    }
+
     @Test func aParentClaimThatCoversAllReachesAThirdPartysEnclave() {
         var covering = claim("2024-12-08", "aleppo", "hts")
         covering.coversAll = true
