@@ -81,6 +81,11 @@ enum ClaimTable {
     /// The id of a place of the gazetteer, or of a region named by P-code or with a level word (a bare name is a
     /// settlement first and a region only when no settlement has it); nil with a problem. `resolved` keeps each
     /// name's resolutions, as a place and as a region, for the rows that repeat it.
+    private static func isOwnID(_ name: String, of resolution: Resolution) -> Bool {
+        if case .found(let place, _) = resolution { return place.id == name }
+        return false
+    }
+
     private static func resolvePlace(
         _ name: String, at location: SourceLocation, gazetteer: Gazetteer, regions: AdminRegions,
         resolved: inout [String: (place: Resolution, region: AdminRegions.Resolution)],
@@ -104,7 +109,9 @@ enum ClaimTable {
             let asked = !placeFound || AdminRegions.namesLevel(name) || regions.region(id: name) != nil
             return (place, asked ? regions.resolve(name) : .unknown(levelNamed: false))
         }()
-        if known == nil { resolved[name] = (resolution, region) }
+        // A place's own id is found again as fast as it is looked up here: only other names are kept (storing
+        // every id cost more than resolving them, with tens of thousands of places claimed).
+        if known == nil, !Self.isOwnID(name, of: resolution) { resolved[name] = (resolution, region) }
         switch region {
         case .found(let found):
             if AdminRegions.namesLevel(name) || regions.region(id: name) != nil { return found.id }
