@@ -33,6 +33,16 @@ public struct ByteWriter {
     public mutating func append(count: Int) {
         append(UInt32(count))
     }
+
+    /// Their count, then the numbers, four bytes each.
+    public mutating func append(int32s values: [Int32]) {
+        append(count: values.count)
+        #if _endian(little)
+        values.withUnsafeBytes { bytes += $0 }
+        #else
+        for value in values { append(UInt32(bitPattern: value)) }
+        #endif
+    }
 }
 
 /// Reads what `ByteWriter` wrote; every read is nil past the end, so damaged input is refused, never trapped on.
@@ -79,6 +89,23 @@ public struct ByteReader {
             elements.append(next)
         }
         return elements
+    }
+
+    /// What `append(int32s:)` wrote; nil when the count runs past the end.
+    public mutating func int32s() -> [Int32]? {
+        guard let count = uint32().map(Int.init), count <= remaining / 4 else { return nil }
+        #if _endian(little)
+        defer { offset += count * 4 }
+        return [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[offset ..< offset + count * 4]))
+            }
+            initialized = count
+        }
+        #else
+        return (0..<count).map { _ in Int32(bitPattern: uint32()!) }
+        #endif
     }
 
     public mutating func string() -> String? {

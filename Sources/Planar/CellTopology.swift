@@ -55,6 +55,42 @@ public struct CellTopology: Sendable, HalfEdgeMap {
                                                  cell: cell, twin: twin)
     }
 
+    /// What a cache keeps of the topology, so that reading it back builds nothing: the vertices, and per
+    /// half-edge its two vertices, its cell, the next half-edge round the cell and its twin (-1 on the outline).
+    public struct Parts: Sendable, Equatable {
+        public var vertices: [LonLat]
+        public var from: [Int32], to: [Int32], cell: [Int32], next: [Int32], twins: [Int32]
+        public var areasKm2: [Double]
+
+        public init(vertices: [LonLat], from: [Int32], to: [Int32], cell: [Int32], next: [Int32], twins: [Int32],
+                    areasKm2: [Double]) {
+            (self.vertices, self.from, self.to, self.cell, self.next, self.twins, self.areasKm2) =
+                (vertices, from, to, cell, next, twins, areasKm2)
+        }
+    }
+
+    public var parts: Parts {
+        Parts(vertices: vertices, from: from, to: to, cell: cell, next: next, twins: twins, areasKm2: areasKm2)
+    }
+
+    /// The topology of `parts`; nil unless every index in them lies in range, twins pair up and there is an
+    /// area per cell (`cellCount` cells), so that a damaged cache is refused rather than walked.
+    public init?(parts: Parts, cellCount: Int) {
+        let edges = parts.from.count
+        guard [parts.to.count, parts.cell.count, parts.next.count, parts.twins.count].allSatisfy({ $0 == edges }),
+              parts.areasKm2.count == cellCount else { return nil }
+        let vertexCount = Int32(clamping: parts.vertices.count), edgeCount = Int32(clamping: edges)
+        for edge in 0..<edges {
+            let twin = parts.twins[edge]
+            guard parts.from[edge] >= 0, parts.from[edge] < vertexCount, parts.to[edge] >= 0,
+                  parts.to[edge] < vertexCount, parts.cell[edge] >= 0, Int(parts.cell[edge]) < cellCount,
+                  parts.next[edge] >= 0, parts.next[edge] < edgeCount, twin >= -1, twin < edgeCount,
+                  twin < 0 || parts.twins[Int(twin)] == Int32(edge) else { return nil }
+        }
+        (vertices, from, to, cell, next, twins, areasKm2) =
+            (parts.vertices, parts.from, parts.to, parts.cell, parts.next, parts.twins, parts.areasKm2)
+    }
+
     /// Geodesic areas of the cells from their edges' area terms: each edge between two cells is measured once
     /// and counts for both with opposite signs, and the edges are shared out among the cores; at about a
     /// microsecond per term they cost more than the rest of the topology.

@@ -19,16 +19,17 @@ extension CacheFolder {
         }, warn: warn)
     }
 
-    /// The cells of a key, kept in `cells-KEY.bin`.
+    /// The cells of a key, kept in `cells3-KEY.bin` (named by the version of its form, so that a form read by
+    /// earlier versions is neither read nor reported as damaged).
     public func cells(key: String, compute: () throws -> PlaceCells) throws -> PlaceCells {
-        try value(.cells(key: key), file: "cells-\(key).bin", compute: compute)
+        try value(.cells(key: key), file: "cells3-\(key).bin", compute: compute)
     }
 }
 
 extension CacheFolder.Kind<PlaceCells> {
     /// Cells, used only when they decode to the cells of `key`.
     static func cells(key: String) -> Self {
-        .init(name: "cell", magic: "CMCELLS1", encode: { $0.encoded() },
+        .init(name: "cell", magic: "CMCELLS3", encode: { $0.encoded() },
               decode: { PlaceCells(encoded: $0).flatMap { $0.key == key ? $0 : nil } })
     }
 }

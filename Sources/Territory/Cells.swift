@@ -21,14 +21,20 @@ public struct PlaceCells: Sendable {
         self.init(placeIDs: placeIDs, cells: cells, unreached: unreached, key: key, areasKm2: nil)
     }
 
-    /// `areasKm2`, when given (read back from the cache), holds each cell's area and then the unreached ground's.
+    /// `areasKm2`, when given, holds each cell's area and then the unreached ground's.
     init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String, areasKm2: [Double]?) {
+        self.init(placeIDs: placeIDs, cells: cells, unreached: unreached, key: key,
+                  topology: CellTopology(cells: cells + [unreached], areasKm2: areasKm2))
+    }
+
+    /// Read back from the cache, topology included.
+    init(placeIDs: [String], cells: [MultiPolygon], unreached: MultiPolygon, key: String, topology: CellTopology) {
         self.placeIDs = placeIDs
         self.cells = cells
         self.unreached = unreached
         self.key = key
         indexByID = Dictionary(uniqueKeysWithValues: placeIDs.enumerated().map { ($1, $0) })
-        topology = CellTopology(cells: cells + [unreached], areasKm2: areasKm2)
+        self.topology = topology
     }
 
     /// Tessellates `country` among `places`.

@@ -166,6 +166,28 @@ struct TerritoryTests {
         let decoded = try #require(PlaceCells(encoded: cells.encoded()))
         #expect(decoded.placeIDs == cells.placeIDs && decoded.cells == cells.cells && decoded.key == cells.key)
         #expect(PlaceCells(encoded: Array(cells.encoded().dropLast(3))) == nil, "a damaged cache is not trusted")
+        #expect(decoded.topology.parts == cells.topology.parts, "the topology is read back, not built again")
+        let rebuilt = PlaceCells(placeIDs: decoded.placeIDs, cells: decoded.cells, unreached: decoded.unreached,
+                                 key: decoded.key)
+        #expect(rebuilt.topology.parts == decoded.topology.parts, "and is the one the cells give")
+    }
+
+    /// A topology whose indices leave their arrays, or whose twins do not pair up, is refused.
+    @Test func aTopologyOutOfRangeIsRefused() throws {
+        let parts = try PlaceCells(places: places, country: region).topology.parts
+        let cellCount = parts.areasKm2.count
+        #expect(CellTopology(parts: parts, cellCount: cellCount) != nil)
+        #expect(CellTopology(parts: parts, cellCount: cellCount + 1) == nil, "an area per cell")
+        var damaged = [parts, parts, parts, parts, parts, parts]
+        damaged[0].from[3] = Int32(parts.vertices.count)
+        damaged[1].cell[0] = Int32(cellCount)
+        damaged[2].next[5] = -1
+        damaged[3].twins[damaged[3].twins.firstIndex { $0 >= 0 }!] = -1
+        damaged[4].to.removeLast()
+        damaged[5].to[0] = -2
+        for (number, broken) in damaged.enumerated() {
+            #expect(CellTopology(parts: broken, cellCount: cellCount) == nil, "damage \(number)")
+        }
     }
 
     @Test func cacheKeyChangesWhenAPlaceMoves() {

@@ -13,7 +13,7 @@ struct CellCacheTests {
     func cacheFile() throws -> URL {
         let folder = cacheHome.appendingPathComponent("controlmap")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .first { $0.hasPrefix("cells-") && $0.hasSuffix(".bin") })
+            .first { $0.hasPrefix("cells3-") && $0.hasSuffix(".bin") })
         return folder.appendingPathComponent(name)
     }
 
