@@ -37,7 +37,9 @@ let package = Package(
     targets: [
         // MARK: - C libraries from Debian, one #include each
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
-        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        // PROJ's headers only: libproj is opened by CPROJLoader while a command reads its inputs (see there).
+        .systemLibrary(name: "CPROJ", providers: [.apt(["libproj-dev"])]),
+        .target(name: "CPROJLoader", dependencies: ["CPROJ"]),
         .systemLibrary(
             name: "CCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "fonts-noto-core"])]),
@@ -51,7 +53,7 @@ let package = Package(
         .target(name: "CGDALLoader", dependencies: ["CGDAL"]),
 
         // MARK: - Thin wrappers: the only code that sees C pointers
-        .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ", "CQhull"]),
+        .target(name: "Geometry", dependencies: ["CGEOS", "CPROJ", "CPROJLoader", "CQhull"]),
         // Optimised in debug builds too: its PNG filter and fade masks loop over every pixel, and unoptimised
         // SIMD code runs a hundred times slower (a debug map would take twenty seconds, not one).
         .target(name: "Canvas", dependencies: ["CCairo", "CDeflate"],

@@ -1,4 +1,5 @@
 internal import CPROJ
+internal import CPROJLoader
 import Foundation
 
 /// A projected position in metres.
@@ -15,6 +16,12 @@ public struct ProjectedPoint: Hashable, Sendable {
 /// A map projection from PROJ, built from a PROJ string such as `+proj=lcc +lat_1=33 +lat_2=37 +lon_0=38`.
 /// Holds a PROJ context of its own while it lives: use one projection per task, not from several threads at once.
 public final class Projection {
+    /// Starts opening PROJ on another thread, so that it is ready when the first projection or geodesic needs
+    /// it; a command calls this as it starts reading its inputs.
+    public static func loadLibraryInBackground() {
+        controlmap_proj_prefetch()
+    }
+
     /// The PROJ string it was made from.
     public let definition: String
     private let context: OpaquePointer
