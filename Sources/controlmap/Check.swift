@@ -5,6 +5,7 @@ import Storage
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate a scenario and the gazetteer, listing every problem in one pass.",
         discussion: """
             Example:

@@ -8,6 +8,7 @@ import Territory
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "What changed between two dates: places that changed hands and km² gained and lost per actor.",
         discussion: """
             The diff map is drawn by `controlmap render --diff FROM..TO`.

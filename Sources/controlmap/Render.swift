@@ -10,6 +10,7 @@ import Storage
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw the control map of a date, or a diff map of two dates, as PNG, SVG, PDF or GeoTIFF.",
         discussion: """
             With no arguments, draws the scenario's latest date in its default view as PNG and SVG into Output/ \

@@ -5,6 +5,7 @@ import Geometry
 
 struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resolve",
         abstract: "Look up place names in Arabic or any Latin spelling, or the place nearest a position.",
         discussion: """
             Scope a name with Parent/Name or --within. Exits non-zero when any name is ambiguous or unknown.

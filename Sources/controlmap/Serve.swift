@@ -6,6 +6,7 @@ import Storage
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the scenario's maps, diffs and data over HTTP, with a page to browse them and embed them.",
         discussion: """
             Serves a page with a date slider at /, the map alone for an <iframe> at /embed, and /map.png, \
