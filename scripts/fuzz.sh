@@ -16,7 +16,9 @@ swiftc -O -sanitize=fuzzer -DFUZZING -parse-as-library -module-name controlmap_f
     Sources/controlmap-fuzz/FuzzHarness.swift -I "$built/Modules" \
     -I Sources/CGEOS -I Sources/CPROJ -I Sources/CDeflate -I Sources/CQhull \
     -Xcc -fmodule-map-file=.build/fuzz/checkouts/Yams/Sources/CYaml/include/module.modulemap \
-    $(find "$built"/{Claims,Gazetteer,Geometry,Yams,CYaml}.build -name "*.o") $(pkg-config --libs geos proj libdeflate qhull_r) \
+    -Xcc -fmodule-map-file="$built/CPROJLoader.build/module.modulemap" \
+    $(find "$built"/{Claims,Gazetteer,Geometry,CPROJLoader,Yams,CYaml}.build -name "*.o") \
+    $(pkg-config --libs geos libdeflate qhull_r) \
     -o "$binary"
 
 corpus=.build/fuzz-corpus seeds=.build/fuzz-seeds crashes=.build/fuzz-crashes
