@@ -96,8 +96,8 @@ struct Render: ParsableCommand {
         }
         // The dates' territory first, both dates of a diff at once: inside the drawings' own parallel loop, the
         // territory's parallel loops (areas measured over every core) would run one iteration after another. A
-        // failure is kept and reported by the drawing that asks for the date again.
-        let days = [day] + (range.map { [$0.from] } ?? [])
+        // failure is kept and reported by the drawing that asks for the date again. A series holds its days' maps.
+        let days = series != nil ? [] : [day] + (range.map { [$0.from] } ?? [])
         DispatchQueue.concurrentPerform(iterations: days.count) { index in
             _ = try? workspace.territory.map(at: days[index])
         }
