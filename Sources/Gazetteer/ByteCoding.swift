@@ -111,20 +111,36 @@ public struct ByteReader {
     public mutating func string() -> String? {
         guard let length = uint32().map(Int.init), length <= remaining else { return nil }
         defer { offset += length }
-        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { all in
+            String(decoding: UnsafeBufferPointer(rebasing: all[offset..<offset + length]), as: UTF8.self)
+        }
     }
 }
 
-/// FNV-1a, 64 bits: the cache keys' hash of their inputs.
-public struct FNVHash {
+/// A 64-bit hash of a cache's inputs, taken eight bytes a step (a byte a step, as FNV-1a goes, cost milliseconds of
+/// every run on a large gazetteer): it tells inputs apart, it does not resist someone crafting a collision.
+public struct InputHash {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     public init() {}
 
+    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    private mutating func step(_ word: UInt64) {
+        value = (value ^ word) &* Self.multiplier
+        value ^= value >> 29
+    }
+
     public mutating func mix(_ bytes: UnsafeRawBufferPointer) {
-        var hash = value
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        value = hash
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            step(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        // The last bytes, and their count, as one more word.
+        var tail = UInt64(bytes.count - offset) << 56
+        for (shift, byte) in bytes[offset...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
+        step(tail)
     }
 
     public mutating func mix(_ data: Data) {
@@ -132,12 +148,13 @@ public struct FNVHash {
     }
 
     public mutating func mix(_ number: UInt64) {
-        withUnsafeBytes(of: number.littleEndian) { mix($0) }
+        step(number)
     }
 
     public mutating func mix(_ text: String) {
         mix(UInt64(text.utf8.count))
-        mix(Data(text.utf8))
+        var text = text
+        text.withUTF8 { mix(UnsafeRawBufferPointer($0)) }
     }
 
     public var hex: String {

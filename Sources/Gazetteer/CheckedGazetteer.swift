@@ -48,7 +48,7 @@ extension CheckedGazetteer {
 
     /// A hash of the format, the program file, each layer's name and bytes, and the country's rings.
     static func key(files: [GazetteerLoader.LayerFile], country: MultiPolygon) -> String {
-        var hash = FNVHash()
+        var hash = InputHash()
         hash.mix(formatVersion)
         hash.mix(programIdentity)
         for file in files {

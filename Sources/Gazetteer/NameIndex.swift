@@ -161,21 +161,53 @@ struct NameIndex: Sendable {
         var byLast: [UInt32: Bucket] = [:]
 
         init(_ names: [NameKey], _ owners: [Owner]) {
-            var firsts = [UInt32: [KeyRecord]](), lasts = [UInt32: [KeyRecord]]()
             scalars.reserveCapacity(owners.count * 12)
             keys.reserveCapacity(owners.count)
+            var records = [KeyRecord]()
+            records.reserveCapacity(owners.count)
             for owner in owners {
                 let start = scalars.count
                 for scalar in names[owner.name].key.unicodeScalars { scalars.append(scalar.value) }
-                let record = KeyRecord(mask: NameIndex.letterMask(scalars[start...]),
-                                       pairs: NameIndex.pairMask(scalars[start...]), start: Int32(start),
-                                       count: Int32(scalars.count - start), place: Int32(owner.place))
-                firsts[scalars[start], default: []].append(record)
-                lasts[scalars[scalars.count - 1], default: []].append(record)
+                records.append(KeyRecord(mask: NameIndex.letterMask(scalars[start...]),
+                                         pairs: NameIndex.pairMask(scalars[start...]), start: Int32(start),
+                                         count: Int32(scalars.count - start), place: Int32(owner.place)))
                 keys.append((start, scalars.count - start, owner.place))
             }
-            byFirst = firsts.mapValues(Bucket.init)
-            byLast = lasts.mapValues(Bucket.init)
+            byFirst = Self.buckets(records, scalars) { Int($0.start) }
+            byLast = Self.buckets(records, scalars) { Int($0.start + $0.count) - 1 }
+        }
+
+        /// The records grouped by the letter at `position`, each group in the records' order. Letters below
+        /// U+0700 (Latin and Arabic) find their group in a table, others in a dictionary.
+        private static func buckets(_ records: [KeyRecord], _ scalars: [UInt32],
+                                    position: (KeyRecord) -> Int) -> [UInt32: Bucket] {
+            let tableSize = 0x700
+            var tableGroup = [Int32](repeating: -1, count: tableSize)
+            var otherGroup = [UInt32: Int32]()
+            var letters = [UInt32](), counts = [Int]()
+            var groupOf = [Int32]()
+            groupOf.reserveCapacity(records.count)
+            for record in records {
+                let letter = scalars[position(record)]
+                var group = letter < tableSize ? tableGroup[Int(letter)] : otherGroup[letter] ?? -1
+                if group < 0 {
+                    group = Int32(letters.count)
+                    letters.append(letter)
+                    counts.append(0)
+                    if letter < tableSize { tableGroup[Int(letter)] = group } else { otherGroup[letter] = group }
+                }
+                counts[Int(group)] += 1
+                groupOf.append(group)
+            }
+            var lists = counts.map { count -> [KeyRecord] in
+                var list = [KeyRecord]()
+                list.reserveCapacity(count)
+                return list
+            }
+            for (record, group) in zip(records, groupOf) { lists[Int(group)].append(record) }
+            var buckets = [UInt32: Bucket](minimumCapacity: letters.count)
+            for (letter, list) in zip(letters, lists) { buckets[letter] = Bucket(list) }
+            return buckets
         }
     }
 
@@ -270,16 +302,65 @@ struct HashedEntries: Sendable {
     init() {}
 
     init(_ pairs: [(hash: UInt64, owner: Int)]) {
-        let sorted = pairs.sorted { ($0.hash, $0.owner) < ($1.hash, $1.owner) }
-        hashes = sorted.map(\.hash)
-        owners = sorted.map(\.owner)
+        hashes = pairs.map(\.hash)
+        owners = pairs.map(\.owner)
+        if zip(owners, owners.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            Self.radixSort(&hashes, carrying: &owners)
+        } else {
+            let sorted = pairs.sorted { ($0.hash, $0.owner) < ($1.hash, $1.owner) }
+            hashes = sorted.map(\.hash)
+            owners = sorted.map(\.owner)
+        }
+    }
+
+    /// Sorts by hash, sixteen bits a pass from the lowest: each pass is stable, so owners given in ascending order
+    /// stay so among equal hashes, the order a sort by (hash, owner) gives, in linear time (a comparison sort of a
+    /// large gazetteer's names cost more than the rest of its index).
+    private static func radixSort(_ hashes: inout [UInt64], carrying owners: inout [Int]) {
+        let count = hashes.count
+        guard count > 1 else { return }
+        var hashBuffer = [UInt64](repeating: 0, count: count)
+        var ownerBuffer = [Int](repeating: 0, count: count)
+        var starts = [Int](repeating: 0, count: 1 << 16)
+        for shift in stride(from: UInt64(0), to: 64, by: 16) {
+            hashes.withUnsafeBufferPointer { source in
+                owners.withUnsafeBufferPointer { sourceOwners in
+                    hashBuffer.withUnsafeMutableBufferPointer { target in
+                        ownerBuffer.withUnsafeMutableBufferPointer { targetOwners in
+                            starts.withUnsafeMutableBufferPointer { starts in
+                                _ = starts.initialize(repeating: 0)
+                                for hash in source { starts[Int(truncatingIfNeeded: hash >> shift) & 0xFFFF] += 1 }
+                                var next = 0
+                                for digit in 0..<starts.count {
+                                    let digitCount = starts[digit]
+                                    starts[digit] = next
+                                    next += digitCount
+                                }
+                                for index in 0..<count {
+                                    let digit = Int(truncatingIfNeeded: source[index] >> shift) & 0xFFFF
+                                    let position = starts[digit]
+                                    starts[digit] = position + 1
+                                    target[position] = source[index]
+                                    targetOwners[position] = sourceOwners[index]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            swap(&hashes, &hashBuffer)
+            swap(&owners, &ownerBuffer)
+        }
     }
 
     /// FNV-1a of the UTF-8 bytes.
     static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }
     }
 
     /// The owners whose spelling hashes as `text` does (rarely, another spelling's too: compare to be sure).
