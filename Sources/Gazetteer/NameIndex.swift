@@ -8,7 +8,7 @@ struct NameIndex: Sendable {
         var place: Int
         var primary: Bool
         var hint: Set<PlaceKind>
-        /// Its spelling's index in `keys`.
+        /// Its spelling's owner, an index of `owners`.
         var key: Int
     }
 
@@ -61,14 +61,9 @@ struct NameIndex: Sendable {
     /// compare as well as strings and hash without Unicode normalisation.
     var byKey = HashedEntries()
     var bySkeleton = HashedEntries()
-    /// Every key's Unicode scalars end to end, for edit distances without re-walking strings.
-    var scalars: [UInt32] = []
-    /// Where each key lies in `scalars`, and its place.
-    var keys: [(start: Int, count: Int, place: Int)] = []
-    /// Keys by their first letter and by their last: a spelling one edit away from a query keeps one of the
-    /// two, so the near-spelling search reads two buckets instead of every key.
-    var byFirst: [UInt32: Bucket] = [:]
-    var byLast: [UInt32: Bucket] = [:]
+    /// The near-spelling search's letters and buckets, built on its first use: most names are found by their
+    /// spelling or skeleton, and building them cost as much as the rest of the index.
+    private let near: NearSpellingTable
 
     /// The key of every name of every place, in the order of the places and of their `allNames`.
     let nameKeys: [NameKey]
@@ -126,43 +121,38 @@ struct NameIndex: Sendable {
     init?(keys: [NameKey], owners: [Owner]) {
         guard Self.fit(keys: keys, owners: owners) else { return nil }
         (nameKeys, self.owners) = (keys, owners)
-        let halves = Halves<Dictionaries, Letters>()
+        near = NearSpellingTable(keys, owners)
+        let halves = Halves<HashedEntries, HashedEntries>()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                halves.first = Dictionaries(keys, owners)
+                halves.first = HashedEntries(owners.indices.map { (HashedEntries.hash(keys[owners[$0].name].key), $0) })
             } else {
-                halves.second = Letters(keys, owners)
+                halves.second = HashedEntries(owners.indices.compactMap { index in
+                    let skeleton = keys[owners[index].name].skeleton
+                    return NameIndex.letterCount(skeleton) >= 3 ? (HashedEntries.hash(skeleton), index) : nil
+                })
             }
         }
-        guard let dictionaries = halves.first, let letters = halves.second else { return nil }
-        (byKey, bySkeleton) = (dictionaries.byKey, dictionaries.bySkeleton)
-        (scalars, self.keys, byFirst, byLast) = (letters.scalars, letters.keys, letters.byFirst, letters.byLast)
+        guard let byKey = halves.first, let bySkeleton = halves.second else { return nil }
+        (self.byKey, self.bySkeleton) = (byKey, bySkeleton)
     }
 
-    /// The whole keys' and the skeletons' entries.
-    private struct Dictionaries {
-        var byKey: HashedEntries
-        var bySkeleton: HashedEntries
-
-        init(_ keys: [NameKey], _ owners: [Owner]) {
-            byKey = HashedEntries(owners.indices.map { (HashedEntries.hash(keys[owners[$0].name].key), $0) })
-            bySkeleton = HashedEntries(owners.indices.compactMap { index in
-                let skeleton = keys[owners[index].name].skeleton
-                return NameIndex.letterCount(skeleton) >= 3 ? (HashedEntries.hash(skeleton), index) : nil
-            })
-        }
+    /// The letters of an entry's spelling (`Entry.key`).
+    func letters(ofEntry key: Int) -> [UInt32] {
+        nameKeys[owners[key].name].key.unicodeScalars.map(\.value)
     }
 
     /// The keys' letters end to end and the near-spelling buckets.
-    private struct Letters {
+    struct Letters: Sendable {
+        /// Every key's Unicode scalars end to end, for edit distances without re-walking strings.
         var scalars: [UInt32] = []
-        var keys: [(start: Int, count: Int, place: Int)] = []
+        /// Keys by their first letter and by their last: a spelling one edit away from a query keeps one of the
+        /// two, so the near-spelling search reads two buckets instead of every key.
         var byFirst: [UInt32: Bucket] = [:]
         var byLast: [UInt32: Bucket] = [:]
 
         init(_ names: [NameKey], _ owners: [Owner]) {
             scalars.reserveCapacity(owners.count * 12)
-            keys.reserveCapacity(owners.count)
             var records = [KeyRecord]()
             records.reserveCapacity(owners.count)
             for owner in owners {
@@ -171,7 +161,6 @@ struct NameIndex: Sendable {
                 records.append(KeyRecord(mask: NameIndex.letterMask(scalars[start...]),
                                          pairs: NameIndex.pairMask(scalars[start...]), start: Int32(start),
                                          count: Int32(scalars.count - start), place: Int32(owner.place)))
-                keys.append((start, scalars.count - start, owner.place))
             }
             byFirst = Self.buckets(records, scalars) { Int($0.start) }
             byLast = Self.buckets(records, scalars) { Int($0.start + $0.count) - 1 }
@@ -237,7 +226,9 @@ struct NameIndex: Sendable {
         let queryMask = Self.letterMask(query)
         let queryPairs = Self.pairMask(query[...])
         let lengths = (query.count - limit)...(query.count + limit)
-        scalars.withUnsafeBufferPointer { all in
+        let letters = near.letters
+        let (byFirst, byLast) = (letters.byFirst, letters.byLast)
+        letters.scalars.withUnsafeBufferPointer { all in
             query.withUnsafeBufferPointer { query in
                 scratch.withUnsafeMutableBufferPointer { rows in
                     for bucket in [byFirst[firstLetter], byLast[lastLetter]] {
@@ -293,90 +284,6 @@ extension NameIndex {
     }
 }
 
-/// Owners (indices of `NameIndex.owners`) sorted by a hash of their spelling: built by one sort instead of a
-/// dictionary's array per spelling, and looked up by binary search; a spelling's owners keep their order.
-struct HashedEntries: Sendable {
-    private var hashes: [UInt64] = []
-    private var owners: [Int] = []
-
-    init() {}
-
-    init(_ pairs: [(hash: UInt64, owner: Int)]) {
-        hashes = pairs.map(\.hash)
-        owners = pairs.map(\.owner)
-        if zip(owners, owners.dropFirst()).allSatisfy({ $0 <= $1 }) {
-            Self.radixSort(&hashes, carrying: &owners)
-        } else {
-            let sorted = pairs.sorted { ($0.hash, $0.owner) < ($1.hash, $1.owner) }
-            hashes = sorted.map(\.hash)
-            owners = sorted.map(\.owner)
-        }
-    }
-
-    /// Sorts by hash, sixteen bits a pass from the lowest: each pass is stable, so owners given in ascending order
-    /// stay so among equal hashes, the order a sort by (hash, owner) gives, in linear time (a comparison sort of a
-    /// large gazetteer's names cost more than the rest of its index).
-    private static func radixSort(_ hashes: inout [UInt64], carrying owners: inout [Int]) {
-        let count = hashes.count
-        guard count > 1 else { return }
-        var hashBuffer = [UInt64](repeating: 0, count: count)
-        var ownerBuffer = [Int](repeating: 0, count: count)
-        var starts = [Int](repeating: 0, count: 1 << 16)
-        for shift in stride(from: UInt64(0), to: 64, by: 16) {
-            hashes.withUnsafeBufferPointer { source in
-                owners.withUnsafeBufferPointer { sourceOwners in
-                    hashBuffer.withUnsafeMutableBufferPointer { target in
-                        ownerBuffer.withUnsafeMutableBufferPointer { targetOwners in
-                            starts.withUnsafeMutableBufferPointer { starts in
-                                _ = starts.initialize(repeating: 0)
-                                for hash in source { starts[Int(truncatingIfNeeded: hash >> shift) & 0xFFFF] += 1 }
-                                var next = 0
-                                for digit in 0..<starts.count {
-                                    let digitCount = starts[digit]
-                                    starts[digit] = next
-                                    next += digitCount
-                                }
-                                for index in 0..<count {
-                                    let digit = Int(truncatingIfNeeded: source[index] >> shift) & 0xFFFF
-                                    let position = starts[digit]
-                                    starts[digit] = position + 1
-                                    target[position] = source[index]
-                                    targetOwners[position] = sourceOwners[index]
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            swap(&hashes, &hashBuffer)
-            swap(&owners, &ownerBuffer)
-        }
-    }
-
-    /// FNV-1a of the UTF-8 bytes.
-    static func hash(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            return hash
-        }
-    }
-
-    /// The owners whose spelling hashes as `text` does (rarely, another spelling's too: compare to be sure).
-    func owners(of text: String) -> ArraySlice<Int> {
-        let hash = Self.hash(text)
-        var low = 0, high = hashes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if hashes[middle] < hash { low = middle + 1 } else { high = middle }
-        }
-        var end = low
-        while end < hashes.count && hashes[end] == hash { end += 1 }
-        return owners[low..<end]
-    }
-}
-
 /// A name index built when a name is first looked up: a command whose claims name places by id never needs one,
 /// and building it cost more than reading the rest of the gazetteer back from the cache. What it is built from
 /// (each name's key and owner) is kept, checked, from the start.
@@ -410,6 +317,28 @@ final class LazyNameIndex: @unchecked Sendable {
         let index = NameIndex(keys: nameKeys, owners: owners)!
         built = index
         return index
+    }
+}
+
+/// A name index's `Letters`, built when first asked for (built beside the rest instead, they slowed the look-up
+/// of a known name by more than they saved an unknown one).
+final class NearSpellingTable: @unchecked Sendable {
+    private let names: [NameKey]
+    private let owners: [NameIndex.Owner]
+    private let lock = NSLock()
+    private var built: NameIndex.Letters?
+
+    init(_ names: [NameKey], _ owners: [NameIndex.Owner]) {
+        (self.names, self.owners) = (names, owners)
+    }
+
+    var letters: NameIndex.Letters {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let letters = NameIndex.Letters(names, owners)
+        built = letters
+        return letters
     }
 }
 

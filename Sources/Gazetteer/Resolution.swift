@@ -64,8 +64,7 @@ extension Gazetteer {
         guard entries.count > 1 else { return entries }
         let query = key.unicodeScalars.map(\.value)
         let distances = entries.map { entry in
-            let (start, count, _) = names.keys[entry.key]
-            return EditDistance.between(Array(names.scalars[start..<start + count]), query, limit: .max / 2)
+            EditDistance.between(names.letters(ofEntry: entry.key), query, limit: .max / 2)
         }
         let best = distances.min()!
         return zip(entries, distances).filter { $0.1 == best }.map(\.0)
