@@ -102,6 +102,12 @@ enum ClaimTable {
         }
         let known = resolved[name]
         let (resolution, region) = known ?? {
+            // A region named with a level word or by P-code is the answer whatever place shares the name (see
+            // below): no place is looked for (an unknown name costs a near-spelling search).
+            if AdminRegions.namesLevel(name) || regions.region(id: name) != nil,
+               case .found(let found) = regions.resolve(name) {
+                return (Resolution.unknown(suggestions: []), AdminRegions.Resolution.found(found))
+            }
             let place = gazetteer.resolve(name)
             // A region is read only where it can change the answer: a level word, a P-code, or no settlement.
             var placeFound = true
