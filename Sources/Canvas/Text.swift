@@ -1,4 +1,5 @@
 internal import CCairo
+import Dispatch
 
 /// A font by Pango description, e.g. `Noto Sans Bold 11`; sizes in points.
 public struct Font: Hashable, Sendable {
@@ -32,6 +33,12 @@ public enum TextAnchor: Sendable {
 }
 
 extension Canvas {
+    /// Starts fontconfig's set-up (its configuration and the system's font list read, a few milliseconds that the
+    /// first text laid out would wait for) on another thread; a drawing command calls this as it starts.
+    public static func prepareFontsInBackground() {
+        DispatchQueue.global().async { _ = FcInit() }
+    }
+
     /// The logical size of `text` laid out by Pango, shaping and bidi included.
     /// Wraps at word boundaries when `maxWidth` (points) is given.
     public func measure(_ text: String, font: Font, maxWidth: Double? = nil) -> TextSize {

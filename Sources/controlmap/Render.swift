@@ -73,6 +73,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        Canvas.prepareFontsInBackground()
         let workspace = try Workspace.load(input, cache: cache)
         let range = diff.flatMap(DayRange.init)
         let day = try workspace.date(range?.to ?? date)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Canvas
 import Cartography
 import Claims
 import Foundation
@@ -76,6 +77,7 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        Canvas.prepareFontsInBackground()
         let workspace = try Workspace.load(input, cache: cache)
         let scenario = workspace.scenario
         let first = try workspace.date(from ?? scenario.dates.first)
