@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "Cartography", dependencies: ["Territory", "Canvas", "GIS"]),
 
         // MARK: - The ends: inputs loaded and checked, files written, maps served
-        .target(name: "Storage", dependencies: ["Gazetteer", "Claims", "Territory", "Cartography", "Geometry"]),
+        .target(name: "Storage", dependencies: ["Gazetteer", "Claims", "Territory", "Planar", "Cartography", "Geometry"]),
         .target(
             name: "Server",
             dependencies: [

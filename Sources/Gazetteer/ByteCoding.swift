@@ -34,13 +34,23 @@ public struct ByteWriter {
         append(UInt32(count))
     }
 
+    /// Their count, then the numbers, eight bytes each.
+    public mutating func append(doubles values: [Double]) {
+        append(numbers: values) { writer, value in writer.append(value) }
+    }
+
     /// Their count, then the numbers, four bytes each.
     public mutating func append(int32s values: [Int32]) {
+        append(numbers: values) { writer, value in writer.append(UInt32(bitPattern: value)) }
+    }
+
+    /// Their count, then the numbers little-endian, copied whole on a little-endian machine.
+    private mutating func append<Number>(numbers values: [Number], _ one: (inout ByteWriter, Number) -> Void) {
         append(count: values.count)
         #if _endian(little)
         values.withUnsafeBytes { bytes += $0 }
         #else
-        for value in values { append(UInt32(bitPattern: value)) }
+        for value in values { one(&self, value) }
         #endif
     }
 }
@@ -93,18 +103,29 @@ public struct ByteReader {
 
     /// What `append(int32s:)` wrote; nil when the count runs past the end.
     public mutating func int32s() -> [Int32]? {
-        guard let count = uint32().map(Int.init), count <= remaining / 4 else { return nil }
+        numbers { reader in reader.uint32().map { Int32(bitPattern: $0) } }
+    }
+
+    /// What `append(doubles:)` wrote; nil when the count runs past the end.
+    public mutating func doubles() -> [Double]? {
+        numbers { $0.double() }
+    }
+
+    /// A count, then that many fixed-width little-endian numbers, copied whole on a little-endian machine.
+    private mutating func numbers<Number>(_ one: (inout ByteReader) -> Number?) -> [Number]? {
+        let width = MemoryLayout<Number>.size
+        guard let count = uint32().map(Int.init), count <= remaining / width else { return nil }
         #if _endian(little)
-        defer { offset += count * 4 }
-        return [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+        defer { offset += count * width }
+        return [Number](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { source in
                 UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                    from: UnsafeRawBufferPointer(rebasing: source[offset ..< offset + count * 4]))
+                    from: UnsafeRawBufferPointer(rebasing: source[offset ..< offset + count * width]))
             }
             initialized = count
         }
         #else
-        return (0..<count).map { _ in Int32(bitPattern: uint32()!) }
+        return (0..<count).map { _ in one(&self)! }
         #endif
     }
 

@@ -77,6 +77,12 @@ extension CheckedGazetteer {
     }()
 }
 
+extension CacheFolder {
+    /// The running program's path, size and modification time, for the keys of what a rebuilt program may
+    /// compute otherwise.
+    public static var programIdentity: String { CheckedGazetteer.programIdentity }
+}
+
 extension CacheFolder.Kind<CheckedGazetteer> {
     static var checkedGazetteer: Self {
         Self(name: "gazetteer", magic: "CMGAZET1", encode: { $0.encoded() }, decode: CheckedGazetteer.init(encoded:))

@@ -52,6 +52,13 @@ struct Arrangement {
         traceFaces()
     }
 
+    /// A graph read back whole (`Overlay.Parts`), checked by the caller: nothing is cut or traced, and the
+    /// pieces' labels, used only while an overlay is built, are not kept.
+    init(vertices: [LonLat], pieces: [Segment], next: [Int32], face: [Int32], faceCount: Int) {
+        (self.vertices, self.pieces, self.next, self.face, self.faceCount) = (vertices, pieces, next, face, faceCount)
+        alsoLabelled = Array(repeating: [], count: pieces.count)
+    }
+
     func origin(_ halfEdge: Int) -> Int32 {
         halfEdge & 1 == 0 ? pieces[halfEdge >> 1].from : pieces[halfEdge >> 1].to
     }

@@ -9,19 +9,19 @@ public import Geometry
 /// The polygons of one layer must not overlap one another (cells, districts, quarters, zones); where they share
 /// an edge, its positions must be the same or within the arrangement's snapping distance.
 public struct Overlay: FaceMap {
-    private let arrangement: Arrangement
+    let arrangement: Arrangement
     public let layerCount: Int
     /// Per face and layer (`face * layerCount + layer`): the polygon the face lies in, -1 for none.
-    private let membership: [Int32]
+    let membership: [Int32]
     /// Per face: its signed planar area in square degrees, negative for the outsides of connected parts.
-    private let planarArea: [Double]
+    let planarArea: [Double]
     /// Per face: minus its edges' geodesic area terms in km², positive counter-clockwise; zero where the face's
     /// area is known instead (`knownFaces`).
-    private let measuredArea: [Double]
+    let measuredArea: [Double]
     /// Layer 0's polygons whose area was given and whose faces no other layer cuts: by polygon, its faces.
-    private let knownFaces: [(area: Double, faces: [Int32])]
+    let knownFaces: [(area: Double, faces: [Int32])]
     /// Per face: one of its half-edges.
-    private let faceStart: [Int32]
+    let faceStart: [Int32]
 
     /// `layers[l][p]` is polygon p of layer l. `knownAreasKm2`, when given, holds the geodesic areas of layer 0's
     /// polygons, so that a polygon no other layer cuts is not measured again.

@@ -1,5 +1,6 @@
 public import Foundation
 public import Gazetteer
+public import Planar
 public import Territory
 
 extension CacheFolder {
@@ -23,6 +24,19 @@ extension CacheFolder {
     /// earlier versions is neither read nor reported as damaged).
     public func cells(key: String, compute: () throws -> PlaceCells) throws -> PlaceCells {
         try value(.cells(key: key), file: "cells3-\(key).bin", compute: compute)
+    }
+
+    /// A date's planar map, kept in `overlay1-KEY.bin`; read back only when its layers hold `layerSizes`
+    /// polygons.
+    public func overlay(key: String, layerSizes: [Int], compute: () throws -> Overlay) throws -> Overlay {
+        try value(.overlay(layerSizes: layerSizes), file: "overlay1-\(key).bin", compute: compute)
+    }
+}
+
+extension CacheFolder.Kind<Overlay> {
+    static func overlay(layerSizes: [Int]) -> Self {
+        .init(name: "overlay", magic: "CMOVRLY1", encode: OverlayCoding.encoded,
+              decode: { OverlayCoding.decoded($0, layerSizes: layerSizes) })
     }
 }
 

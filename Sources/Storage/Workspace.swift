@@ -18,7 +18,13 @@ public struct Workspace: Sendable {
         let store = cache.map { folder in
             CellStore(persist: { key, compute in try folder.cells(key: key, compute: compute) })
         } ?? CellStore()
-        let territory = TerritoryModel(scenario: scenario, country: basemap.country.area, store: store)
+        let overlays = cache.map { folder in
+            OverlayStore(persist: { key, layerSizes, build in
+                try folder.overlay(key: key, layerSizes: layerSizes, compute: build)
+            })
+        } ?? OverlayStore()
+        let territory = TerritoryModel(scenario: scenario, country: basemap.country.area, store: store,
+                                       overlays: overlays)
         return Workspace(scenario: scenario, basemap: basemap, territory: territory)
     }
 }

@@ -42,6 +42,10 @@ struct GroundFaces {
         }
         let overlay = try overlays?.overlay(key: OverlayStore.key(cells: placeCells, regions: regions,
                                                                   outlines: outlines, areaClaims: areaClaims),
+                                            cells: placeCells,
+                                            layers: (regions.isEmpty ? [] : [regions.map(\.area)])
+                                                + (outlines.isEmpty ? [] : [outlines.map(\.area)])
+                                                + areaClaims.map { [$0.area] },
                                             build: build) ?? build()
 
         // The region each cell's place lies in, whose ground the cell keeps when their states differ.
@@ -94,14 +98,28 @@ struct GroundFaces {
 
 /// The planar maps of a scenario's dates, kept by what was cut into them: dates with the same places reported,
 /// the same regions claimed and the same outlines and area claims share one, and only their states differ.
-/// Safe to share between threads.
+/// With `persist`, a map is also kept between runs. Safe to share between threads.
 public final class OverlayStore: Sendable {
+    /// Given a key of everything a map is cut from, its layers' sizes (to check what is read back against) and
+    /// how to cut it, returns the map: read back, or cut and kept.
+    public typealias Persist = @Sendable (_ key: String, _ layerSizes: [Int], _ build: () throws -> Overlay) throws
+        -> Overlay
     private let overlays = Memo<Overlay>()
+    private let persist: Persist?
 
-    public init() {}
+    public init(persist: Persist? = nil) {
+        self.persist = persist
+    }
 
-    func overlay(key: String, build: () throws -> Overlay) throws -> Overlay {
-        try overlays.value(key, build)
+    /// The map of `key`: remembered, read back or built. `cells` and `layers` (all but the cells' layer) are
+    /// what it is cut from.
+    func overlay(key: String, cells: PlaceCells, layers: [[MultiPolygon]], build: () throws -> Overlay) throws
+        -> Overlay {
+        try overlays.value(key) {
+            guard let persist else { return try build() }
+            return try persist(OverlayCoding.key(cells: cells, layers: layers),
+                               [cells.cells.count + 1] + layers.map(\.count), build)
+        }
     }
 
     /// The cells' key, then the regions, outlines and area claims (each claim by id and date: a scenario's claim

@@ -42,14 +42,16 @@ public struct TerritoryModel: Sendable {
     /// The claimed regions' grounds, by the regions claimed: dates mostly share them.
     private let regionAreas = Memo<[MultiPolygon]>()
     /// The dates' planar maps, shared by dates cut from the same layers.
-    private let overlays = OverlayStore()
+    private let overlays: OverlayStore
     /// Each mapped place's district and governorate, district first.
     private let regionsOfPlace: [String: [String]]
 
-    public init(scenario: Scenario, country: MultiPolygon, store: CellStore = CellStore()) {
+    public init(scenario: Scenario, country: MultiPolygon, store: CellStore = CellStore(),
+                overlays: OverlayStore = OverlayStore()) {
         self.scenario = scenario
         self.country = country
         self.store = store
+        self.overlays = overlays
         var regionsOfPlace = [String: [String]]()
         if !scenario.regions.isEmpty {
             for id in scenario.mappedPlaceIDs {
