@@ -12,9 +12,16 @@ public struct CacheFolder: Sendable {
     public let folder: URL
     private let write: Write
     private let warn: @Sendable (String) -> Void
+    /// Most bytes the cache's files may take together: past it, writing a file removes those used longest ago.
+    public let limitBytes: Int
 
-    public init(folder: URL, write: @escaping Write, warn: @escaping @Sendable (String) -> Void) {
+    /// 256 MiB unless said otherwise: a few dozen scenarios' cells and planar maps, and the gazetteer.
+    public static let defaultLimitBytes = 256 << 20
+
+    public init(folder: URL, limitBytes: Int = defaultLimitBytes, write: @escaping Write,
+                warn: @escaping @Sendable (String) -> Void) {
         self.folder = folder
+        self.limitBytes = limitBytes
         self.write = write
         self.warn = warn
     }
@@ -60,7 +67,9 @@ public struct CacheFolder: Sendable {
         let url = folder.appendingPathComponent(name)
         guard case .success(let bytes) = FileBytes.bytes(url.path) else { return nil }
         switch Self.decode(bytes, kind) {
-        case .success(let value): return value
+        case .success(let value):
+            Self.markUsed(url.path)
+            return value
         case .failure(let damage):
             warn("warning: the \(kind.name) cache \(url.path) is damaged (\(damage.reason)); rebuilding it")
             return nil
@@ -71,6 +80,8 @@ public struct CacheFolder: Sendable {
     public func keep<Value>(_ value: Value, _ kind: Kind<Value>, file name: String) {
         if let reason = write(Self.encode(value, kind), folder.appendingPathComponent(name)) {
             warn("warning: the \(kind.name) cache was not written (\(reason)); the next run computes it again")
+        } else {
+            prune(keeping: name)
         }
     }
 

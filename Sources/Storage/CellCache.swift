@@ -4,10 +4,20 @@ public import Planar
 public import Territory
 
 extension CacheFolder {
-    /// The user's cache folder, written through `OutputFile`; `warn` hears of a damaged or unwritable file.
+    /// The user's cache folder, written through `OutputFile`, holding at most `CONTROLMAP_CACHE_MB` megabytes
+    /// (256 when unset); `warn` hears of a damaged or unwritable file, or of a limit it cannot read.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment,
                                 warn: @escaping @Sendable (String) -> Void) -> CacheFolder {
-        CacheFolder(folder: standardFolder(environment: environment), write: { bytes, file in
+        var limit = defaultLimitBytes
+        if let text = environment["CONTROLMAP_CACHE_MB"] {
+            if let megabytes = Int(text), megabytes >= 1, megabytes <= 1 << 30 {
+                limit = megabytes << 20
+            } else {
+                warn("warning: CONTROLMAP_CACHE_MB=\(text) is not a number of megabytes from 1 up; the cache keeps "
+                     + "up to \(defaultLimitBytes >> 20) MB")
+            }
+        }
+        return CacheFolder(folder: standardFolder(environment: environment), limitBytes: limit, write: { bytes, file in
             OutputFile.removeStaleTemporaries(of: file)
             do {
                 try OutputFile.write(bytes, to: file.path)
