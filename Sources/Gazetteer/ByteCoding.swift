@@ -39,6 +39,11 @@ public struct ByteWriter {
         append(numbers: values) { writer, value in writer.append(value) }
     }
 
+    /// Their count, then the numbers, eight bytes each.
+    public mutating func append(uint64s values: [UInt64]) {
+        append(numbers: values) { writer, value in writer.append(value) }
+    }
+
     /// Their count, then the numbers, four bytes each.
     public mutating func append(int32s values: [Int32]) {
         append(numbers: values) { writer, value in writer.append(UInt32(bitPattern: value)) }
@@ -104,6 +109,11 @@ public struct ByteReader {
     /// What `append(int32s:)` wrote; nil when the count runs past the end.
     public mutating func int32s() -> [Int32]? {
         numbers { reader in reader.uint32().map { Int32(bitPattern: $0) } }
+    }
+
+    /// What `append(uint64s:)` wrote; nil when the count runs past the end.
+    public mutating func uint64s() -> [UInt64]? {
+        numbers { $0.uint64() }
     }
 
     /// What `append(doubles:)` wrote; nil when the count runs past the end.

@@ -44,7 +44,7 @@ extension GazetteerLoader {
 
 extension CheckedGazetteer {
     /// Changed whenever the same files would give another gazetteer or other problems.
-    static let formatVersion = "gazetteer-3"
+    static let formatVersion = "gazetteer-4"
 
     /// A hash of the format, the program file, each layer's name and bytes, and the country's rings.
     static func key(files: [GazetteerLoader.LayerFile], country: MultiPolygon) -> String {
@@ -109,6 +109,11 @@ extension CheckedGazetteer {
             names.append(count: owner.name)
             names.append(count: owner.place)
             names.append(count: owner.primary ? 1 : 0)
+        }
+        // The index's entries by spelling and by skeleton, so that a run reading the cache hashes and sorts none.
+        for entries in [gazetteer.names.byKey, gazetteer.names.bySkeleton] {
+            names.append(uint64s: entries.hashes)
+            names.append(int32s: entries.owners.map { Int32($0) })
         }
         var writer = ByteWriter()
         writer.append(Self.formatVersion)
@@ -180,8 +185,15 @@ extension CheckedGazetteer {
                   return NameIndex.Owner(name: name, place: place, primary: primary == 1)
               })
         else { return nil }
+        var entries = [HashedEntries]()
+        for _ in 0..<2 {
+            guard let hashes = reader.uint64s(), let numbers = reader.int32s(),
+                  let read = HashedEntries(hashes: hashes, owners: numbers.map(Int.init), ownerCount: owners.count)
+            else { return nil }
+            entries.append(read)
+        }
         guard reader.atEnd else { return nil }
-        return LazyNameIndex(keys: keys, owners: owners)
+        return LazyNameIndex(keys: keys, owners: owners, entries: (entries[0], entries[1]))
     }
 
     /// Everything but the name index.

@@ -1,10 +1,20 @@
 /// Owners (indices of `NameIndex.owners`) sorted by a hash of their spelling: built by one sort instead of a
 /// dictionary's array per spelling, and looked up by binary search; a spelling's owners keep their order.
 struct HashedEntries: Sendable {
-    private var hashes: [UInt64] = []
-    private var owners: [Int] = []
+    private(set) var hashes: [UInt64] = []
+    private(set) var owners: [Int] = []
 
     init() {}
+
+    /// Entries read back (from the gazetteer cache); nil unless the hashes ascend, with one owner each below
+    /// `ownerCount`, and a hash's owners ascend.
+    init?(hashes: [UInt64], owners: [Int], ownerCount: Int) {
+        guard hashes.count == owners.count, owners.allSatisfy({ $0 >= 0 && $0 < ownerCount }) else { return nil }
+        for index in hashes.indices.dropFirst() {
+            guard (hashes[index - 1], owners[index - 1]) < (hashes[index], owners[index]) else { return nil }
+        }
+        (self.hashes, self.owners) = (hashes, owners)
+    }
 
     init(_ pairs: [(hash: UInt64, owner: Int)]) {
         hashes = pairs.map(\.hash)

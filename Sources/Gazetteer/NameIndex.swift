@@ -137,6 +137,13 @@ struct NameIndex: Sendable {
         (self.byKey, self.bySkeleton) = (byKey, bySkeleton)
     }
 
+    /// Indexes keys whose owners and entries by spelling and skeleton are known (read back from the cache, and
+    /// checked there): nothing is hashed or sorted.
+    init(keys: [NameKey], owners: [Owner], byKey: HashedEntries, bySkeleton: HashedEntries) {
+        (nameKeys, self.owners, self.byKey, self.bySkeleton) = (keys, owners, byKey, bySkeleton)
+        near = NearSpellingTable(keys, owners)
+    }
+
     /// The letters of an entry's spelling (`Entry.key`).
     func letters(ofEntry key: Int) -> [UInt32] {
         nameKeys[owners[key].name].key.unicodeScalars.map(\.value)
@@ -302,11 +309,13 @@ final class LazyNameIndex: @unchecked Sendable {
         self.init(keys: keys, owners: NameIndex.owners(of: places, keys: keys)!)!
     }
 
-    /// Nil when the owners do not fit the keys.
-    init?(keys: [NameKey], owners: [NameIndex.Owner]) {
+    /// Nil when the owners do not fit the keys. `entries`, when given (read back with them), are the index's
+    /// entries by spelling and by skeleton, which are then not worked out again.
+    init?(keys: [NameKey], owners: [NameIndex.Owner], entries: (byKey: HashedEntries, bySkeleton: HashedEntries)? = nil) {
         guard NameIndex.fit(keys: keys, owners: owners) else { return nil }
         (nameKeys, self.owners) = (keys, owners)
         lastPlace = owners.lazy.map(\.place).max() ?? -1
+        built = entries.map { NameIndex(keys: keys, owners: owners, byKey: $0.byKey, bySkeleton: $0.bySkeleton) }
     }
 
     var index: NameIndex {

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import Gazetteer
 
-/// The gazetteer as the cache keeps it: read back, it answers every look-up as the one it was written from, its
-/// name index built only when a name is first looked up.
+/// The gazetteer as the cache keeps it: read back, it answers every look-up as the one it was written from, with
+/// the same entries by spelling and by skeleton (read, not worked out again).
 struct CheckedGazetteerTests {
     @Test func aGazetteerReadBackResolvesEveryKindOfQueryAsTheOriginal() throws {
         let original = try BundledGazetteer.gazetteer.get()
@@ -12,6 +12,10 @@ struct CheckedGazetteerTests {
         let decoded = try #require(CheckedGazetteer(encoded: bytes)).gazetteer
         #expect(decoded.places.count == original.places.count)
         #expect(decoded.nameKeys.map(\.key) == original.nameKeys.map(\.key))
+        for (read, built) in [(decoded.names.byKey, original.names.byKey),
+                              (decoded.names.bySkeleton, original.names.bySkeleton)] {
+            #expect(read.hashes == built.hashes && read.owners == built.owners && !read.hashes.isEmpty)
+        }
         // Ids, Latin and Arabic names, a skeleton match, a near spelling, a scoped query and nonsense.
         for query in ["gn-170063", "Aleppo", "حلب", "Saraqib", "Sarakeb", "Maarat al-Numan", "Aleppo/Ashrafieh",
                       "Khan Shaykhun", "Xyzzyqq"] {

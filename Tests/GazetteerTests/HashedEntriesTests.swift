@@ -48,4 +48,16 @@ struct HashedEntriesTests {
             bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
         }
     }
+
+    @Test func entriesReadBackAreCheckedBeforeUse() {
+        let texts = Self.spellings(count: 500, seed: 2)
+        let built = HashedEntries(texts.indices.map { (HashedEntries.hash(texts[$0]), $0) })
+        let read = HashedEntries(hashes: built.hashes, owners: built.owners, ownerCount: texts.count)
+        #expect(read.map { Array($0.owners(of: texts[7])) } == Array(built.owners(of: texts[7])))
+        var unsorted = built.hashes
+        unsorted.swapAt(3, 400)
+        #expect(HashedEntries(hashes: unsorted, owners: built.owners, ownerCount: texts.count) == nil)
+        #expect(HashedEntries(hashes: built.hashes, owners: built.owners, ownerCount: texts.count - 1) == nil)
+        #expect(HashedEntries(hashes: built.hashes, owners: Array(built.owners.dropLast()), ownerCount: 500) == nil)
+    }
 }
