@@ -64,22 +64,33 @@ public struct ByteWriter {
 public struct ByteReader {
     public let bytes: [UInt8]
     public private(set) var offset = 0
+    /// Where the bytes read end: the whole array, or the end of a part of it.
+    public let end: Int
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
     }
 
-    public var atEnd: Bool { offset == bytes.count }
-    public var remaining: Int { bytes.count - offset }
+    /// Reads `range` of `bytes` only (a part of a file read whole), without copying it.
+    public init(bytes: [UInt8], range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "a range of the bytes")
+        self.bytes = bytes
+        offset = range.lowerBound
+        end = range.upperBound
+    }
+
+    public var atEnd: Bool { offset == end }
+    public var remaining: Int { end - offset }
 
     public mutating func uint32() -> UInt32? {
-        guard offset + 4 <= bytes.count else { return nil }
+        guard offset + 4 <= end else { return nil }
         defer { offset += 4 }
         return UInt32(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) })
     }
 
     public mutating func uint64() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
+        guard offset + 8 <= end else { return nil }
         defer { offset += 8 }
         return UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) })
     }

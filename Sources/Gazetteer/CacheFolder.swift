@@ -42,10 +42,12 @@ public struct CacheFolder: Sendable {
         /// Eight ASCII bytes opening every file of the kind.
         public var magic: String
         public var encode: (Value) -> [UInt8]
-        public var decode: ([UInt8]) -> Value?
+        /// Reads the contents (the reader's bytes are the whole file, read from where the contents start, so that
+        /// nothing is copied), or gives nil.
+        public var decode: (ByteReader) -> Value?
 
         public init(name: String, magic: String, encode: @escaping (Value) -> [UInt8],
-                    decode: @escaping ([UInt8]) -> Value?) {
+                    decode: @escaping (ByteReader) -> Value?) {
             precondition(magic.utf8.count == 8, "a cache magic has eight bytes")
             self.name = name
             self.magic = magic
@@ -106,14 +108,16 @@ public struct CacheFolder: Sendable {
         guard bytes.count >= headerSize, bytes.prefix(8).elementsEqual(kind.magic.utf8) else {
             return .failure(Damage(reason: "not a \(kind.name) cache file"))
         }
-        var header = ByteReader(bytes: Array(bytes[8..<headerSize]))
+        var header = ByteReader(bytes: bytes, range: 8..<headerSize)
         let length = header.uint64()!, checksum = header.uint64()!
-        let contents = Array(bytes[headerSize...])
+        let contents = headerSize..<bytes.count
         guard length == UInt64(contents.count) else {
             return .failure(Damage(reason: "\(contents.count) bytes of contents where the header says \(length)"))
         }
-        guard checksum == UInt64(CRC32.checksum(contents)) else { return .failure(Damage(reason: "checksum mismatch")) }
-        guard let value = kind.decode(contents) else {
+        guard checksum == UInt64(CRC32.checksum(bytes, contents)) else {
+            return .failure(Damage(reason: "checksum mismatch"))
+        }
+        guard let value = kind.decode(ByteReader(bytes: bytes, range: contents)) else {
             return .failure(Damage(reason: "the contents do not decode to what the file name promises"))
         }
         return .success(value)
@@ -124,6 +128,12 @@ public struct CacheFolder: Sendable {
 /// cache file.
 enum CRC32 {
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+        checksum(bytes, bytes.indices)
+    }
+
+    static func checksum(_ bytes: [UInt8], _ range: Range<Int>) -> UInt32 {
+        bytes.withUnsafeBytes { all in
+            UInt32(libdeflate_crc32(0, all.baseAddress.map { $0 + range.lowerBound }, range.count))
+        }
     }
 }

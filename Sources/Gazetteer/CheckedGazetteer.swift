@@ -85,7 +85,7 @@ extension CacheFolder {
 
 extension CacheFolder.Kind<CheckedGazetteer> {
     static var checkedGazetteer: Self {
-        Self(name: "gazetteer", magic: "CMGAZET1", encode: { $0.encoded() }, decode: CheckedGazetteer.init(encoded:))
+        Self(name: "gazetteer", magic: "CMGAZET1", encode: { $0.encoded() }, decode: CheckedGazetteer.init(reader:))
     }
 }
 
@@ -156,17 +156,24 @@ extension CheckedGazetteer {
     /// Decodes the cache's contents; nil when they are not a whole gazetteer of this format. The name index's keys
     /// are read on one thread while the places and the rest are read on another; the index is built on first use.
     init?(encoded bytes: [UInt8]) {
-        var reader = ByteReader(bytes: bytes)
+        self.init(reader: ByteReader(bytes: bytes))
+    }
+
+    /// As `init(encoded:)`, from where `reader` stands to its end; the two halves read the reader's bytes in
+    /// place.
+    init?(reader start: ByteReader) {
+        var reader = start
         guard reader.string() == Self.formatVersion, let length = reader.uint64(), length <= reader.remaining else {
             return nil
         }
-        let namesStart = reader.offset, namesEnd = reader.offset + Int(length)
+        let bytes = reader.bytes
+        let namesStart = reader.offset, namesEnd = reader.offset + Int(length), end = reader.end
         let halves = Halves<LazyNameIndex, Parts>()
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             if half == 0 {
-                halves.first = Self.nameIndex(Array(bytes[namesStart..<namesEnd]))
+                halves.first = Self.nameIndex(ByteReader(bytes: bytes, range: namesStart..<namesEnd))
             } else {
-                halves.second = Parts(ByteReader(bytes: Array(bytes[namesEnd...])))
+                halves.second = Parts(ByteReader(bytes: bytes, range: namesEnd..<end))
             }
         }
         guard let names = halves.first, let parts = halves.second,
@@ -176,8 +183,8 @@ extension CheckedGazetteer {
         self.init(gazetteer: gazetteer, problems: parts.problems)
     }
 
-    private static func nameIndex(_ bytes: [UInt8]) -> LazyNameIndex? {
-        var reader = ByteReader(bytes: bytes)
+    private static func nameIndex(_ names: ByteReader) -> LazyNameIndex? {
+        var reader = names
         guard let keys = reader.list({ $0.nameKey() }),
               let owners = reader.list({ reader -> NameIndex.Owner? in
                   guard let name = reader.count(limit: keys.count - 1), let place = reader.count(limit: Int(Int32.max)),

@@ -54,6 +54,6 @@ extension CacheFolder.Kind<PlaceCells> {
     /// Cells, used only when they decode to the cells of `key`.
     static func cells(key: String) -> Self {
         .init(name: "cell", magic: "CMCELLS3", encode: { $0.encoded() },
-              decode: { PlaceCells(encoded: $0).flatMap { $0.key == key ? $0 : nil } })
+              decode: { PlaceCells(reader: $0).flatMap { $0.key == key ? $0 : nil } })
     }
 }

@@ -30,7 +30,12 @@ extension PlaceCells {
 
     /// Decodes a cache file; nil when it is not one or is damaged, so the caller recomputes.
     public init?(encoded bytes: [UInt8]) {
-        var reader = ByteReader(bytes: bytes)
+        self.init(reader: ByteReader(bytes: bytes))
+    }
+
+    /// As `init(encoded:)`, from where `reader` stands to its end.
+    public init?(reader start: ByteReader) {
+        var reader = start
         guard reader.uint32() == PlaceCells.magic, let key = reader.string(), let count = reader.uint32() else {
             return nil
         }

@@ -24,7 +24,12 @@ public enum OverlayCoding {
 
     /// The overlay of a cache file whose layers hold `layerSizes` polygons; nil when it is not one or is damaged.
     public static func decoded(_ bytes: [UInt8], layerSizes: [Int]) -> Overlay? {
-        var reader = ByteReader(bytes: bytes)
+        decoded(ByteReader(bytes: bytes), layerSizes: layerSizes)
+    }
+
+    /// As `decoded(_:layerSizes:)`, from where `reader` stands to its end.
+    public static func decoded(_ start: ByteReader, layerSizes: [Int]) -> Overlay? {
+        var reader = start
         guard reader.uint32() == magic, let layerCount = reader.count(limit: 1 << 16),
               let faceCount = reader.count(limit: reader.remaining), let coordinates = reader.doubles(),
               coordinates.count % 2 == 0,

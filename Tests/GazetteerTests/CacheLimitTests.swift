@@ -7,7 +7,9 @@ struct CacheLimitTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("controlmap-limit-\(UUID())")
 
     var bytesKind: CacheFolder.Kind<[UInt8]> { CacheFolder.Kind<[UInt8]>(name: "test", magic: "CMTEST01", encode: { $0 },
-                                                     decode: { $0 }) }
+                                                     decode: { reader in
+        Array(reader.bytes[reader.offset..<reader.end])
+    }) }
 
     func cache(limit: Int) throws -> CacheFolder {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
