@@ -44,7 +44,7 @@ extension GazetteerLoader {
 
 extension CheckedGazetteer {
     /// Changed whenever the same files would give another gazetteer or other problems.
-    static let formatVersion = "gazetteer-4"
+    static let formatVersion = "gazetteer-5"
 
     /// A hash of the format, the program file, each layer's name and bytes, and the country's rings.
     static func key(files: [GazetteerLoader.LayerFile], country: MultiPolygon) -> String {
@@ -119,8 +119,16 @@ extension CheckedGazetteer {
         writer.append(Self.formatVersion)
         writer.append(UInt64(names.bytes.count))
         writer.append(raw: names.bytes)
-        writer.append(count: gazetteer.places.count)
-        for place in gazetteer.places { writer.append(place) }
+        // The places in two parts, the first (a quarter) read with the names and the second with the rest, so
+        // that the two threads reading them back take about as long: the first part's length in bytes leads.
+        let places = gazetteer.places, split = places.count / 4
+        var first = ByteWriter()
+        for place in places[..<split] { first.append(place) }
+        writer.append(count: places.count)
+        writer.append(count: split)
+        writer.append(UInt64(first.bytes.count))
+        writer.append(raw: first.bytes)
+        for place in places[split...] { writer.append(place) }
         let aliases = gazetteer.aliasTable.sorted { $0.key < $1.key }
         writer.append(count: aliases.count)
         for (id, target) in aliases {
@@ -153,14 +161,14 @@ extension CheckedGazetteer {
         return writer.bytes
     }
 
-    /// Decodes the cache's contents; nil when they are not a whole gazetteer of this format. The name index's keys
-    /// are read on one thread while the places and the rest are read on another; the index is built on first use.
+    /// Decodes the cache's contents; nil when they are not a whole gazetteer of this format. The names and a
+    /// quarter of the places are read on one thread while the other places and the rest are read on another.
     init?(encoded bytes: [UInt8]) {
         self.init(reader: ByteReader(bytes: bytes))
     }
 
-    /// As `init(encoded:)`, from where `reader` stands to its end; the two halves read the reader's bytes in
-    /// place.
+    /// As `init(encoded:)`, from where `reader` stands to its end; the two threads read the reader's bytes in place,
+    /// each place straight into its slot of the gazetteer's list.
     init?(reader start: ByteReader) {
         var reader = start
         guard reader.string() == Self.formatVersion, let length = reader.uint64(), length <= reader.remaining else {
@@ -168,19 +176,52 @@ extension CheckedGazetteer {
         }
         let bytes = reader.bytes
         let namesStart = reader.offset, namesEnd = reader.offset + Int(length), end = reader.end
+        var places = ByteReader(bytes: bytes, range: namesEnd..<end)
+        // A place takes 84 bytes at the least (its texts empty): a count past that is damage, not a size to allocate.
+        guard let total = places.count(limit: places.remaining / 84), let split = places.count(limit: total),
+              let firstLength = places.uint64(), firstLength <= places.remaining else { return nil }
+        let firstStart = places.offset, firstEnd = places.offset + Int(firstLength)
         let halves = Halves<LazyNameIndex, Parts>()
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 {
-                halves.first = Self.nameIndex(ByteReader(bytes: bytes, range: namesStart..<namesEnd))
+        let read = Halves<Int, Int>(), trailing = Halves<Bool, Bool>()
+        let list = [Place](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                if half == 0 {
+                    halves.first = Self.nameIndex(ByteReader(bytes: bytes, range: namesStart..<namesEnd))
+                    var first = ByteReader(bytes: bytes, range: firstStart..<firstEnd)
+                    read.first = Self.readPlaces(&first, into: slots, 0..<split)
+                    trailing.first = !first.atEnd
+                } else {
+                    var rest = ByteReader(bytes: bytes, range: firstEnd..<end)
+                    read.second = Self.readPlaces(&rest, into: slots, split..<total)
+                    halves.second = Parts(rest, placeCount: total)
+                }
+            }
+            let (first, second) = (read.first ?? 0, read.second ?? 0)
+            if first == split && second == total - split && trailing.first == false {
+                initialized = total
             } else {
-                halves.second = Parts(ByteReader(bytes: bytes, range: namesEnd..<end))
+                // A part that did not read whole: the places read are let go, and nothing is kept.
+                if first > 0 { slots.baseAddress!.deinitialize(count: first) }
+                if second > 0 { (slots.baseAddress! + split).deinitialize(count: second) }
+                initialized = 0
             }
         }
-        guard let names = halves.first, let parts = halves.second,
-              let gazetteer = Gazetteer(places: parts.places, aliases: parts.aliases, divergences: parts.divergences,
+        guard list.count == total, let names = halves.first, let parts = halves.second,
+              let gazetteer = Gazetteer(places: list, aliases: parts.aliases, divergences: parts.divergences,
                                         notable: parts.notable, names: names, outlines: parts.outlines)
         else { return nil }
         self.init(gazetteer: gazetteer, problems: parts.problems)
+    }
+
+    /// Reads places into `slots[range]`, one after another; gives how many it read (fewer when one would not).
+    private static func readPlaces(_ reader: inout ByteReader, into slots: UnsafeMutableBufferPointer<Place>,
+                                   _ range: Range<Int>) -> Int {
+        for index in range {
+            guard let place = reader.place() else { return index - range.lowerBound }
+            (slots.baseAddress! + index).initialize(to: place)
+        }
+        return range.count
     }
 
     private static func nameIndex(_ names: ByteReader) -> LazyNameIndex? {
@@ -203,29 +244,27 @@ extension CheckedGazetteer {
         return LazyNameIndex(keys: keys, owners: owners, entries: (entries[0], entries[1]))
     }
 
-    /// Everything but the name index.
+    /// Everything but the name index and the places.
     private struct Parts {
-        let places: [Place]
         let aliases: [String: String]
         let divergences: [SourceDivergence]
         let notable: Set<Int>
         let outlines: [String: MultiPolygon]
         let problems: [InputProblem]
 
-        init?(_ bytes: ByteReader) {
+        /// Read after the places, which number `placeCount`.
+        init?(_ bytes: ByteReader, placeCount: Int) {
             var reader = bytes
-            guard let places = reader.list({ $0.place() }),
-                  let aliases = reader.list({ reader in
+            guard let aliases = reader.list({ reader in
                       reader.string().flatMap { id in reader.string().map { (id, $0) } }
                   }),
                   let divergences = reader.list({ $0.divergence() }),
-                  let notable = reader.list({ $0.count(limit: places.count - 1) }),
+                  let notable = reader.list({ $0.count(limit: placeCount - 1) }),
                   let outlines = reader.list({ reader in
                       reader.string().flatMap { id in reader.multiPolygon().map { (id, $0) } }
                   }),
                   let problems = reader.list({ $0.problem() })
             else { return nil }
-            self.places = places
             self.aliases = Dictionary(aliases, uniquingKeysWith: { _, last in last })
             self.divergences = divergences
             self.notable = Set(notable)

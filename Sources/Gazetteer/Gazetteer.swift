@@ -53,7 +53,9 @@ public struct Gazetteer: Sendable {
           names: LazyNameIndex, outlines: [String: MultiPolygon]) {
         guard names.lastPlace < places.count, notable.allSatisfy(places.indices.contains) else { return nil }
         self.places = places
-        let byID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // By index, not by `enumerated()`: each place copied out would retain and release every one of its texts.
+        var byID = [String: Int](minimumCapacity: places.count)
+        for index in places.indices where byID[places[index].id] == nil { byID[places[index].id] = index }
         self.byID = byID
         self.aliases = aliases
         self.divergences = divergences
