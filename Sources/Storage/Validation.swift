@@ -29,6 +29,9 @@ public enum Validation {
         // checked.
         let regions = Background { try ScenarioLoader.readRegions(options.gazetteerURL) }
         let claimsTable = Background { try ScenarioLoader.readClaimsTable(options.scenarioURL) }
+        // libproj is opened on another thread from here, once the threads above are running: a thread started
+        // while the dynamic loader binds libproj and its libraries waits until it is done (glibc holds its lock).
+        Projection.loadLibraryInBackground()
         var gazetteer: Gazetteer?
         var gazetteerProblems: Background<[InputProblem]>?
         do {

@@ -13,7 +13,6 @@ public struct Workspace: Sendable {
     /// Loads and checks the inputs, throwing an `InputError` with every problem found; the gazetteer and the cells
     /// come from `cache` when there is one.
     public static func load(_ paths: InputPaths, cache: CacheFolder?) throws -> Workspace {
-        Projection.loadLibraryInBackground()
         let (scenario, basemap) = try Validation.load(paths, cache: cache)
         let store = cache.map { folder in
             CellStore(persist: { key, compute in try folder.cells(key: key, compute: compute) })
