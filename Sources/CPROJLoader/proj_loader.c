@@ -15,6 +15,7 @@
 #define PROJ_FUNCTIONS(X) \
     X(proj_context_create) X(proj_context_errno) X(proj_context_errno_string) X(proj_coord) X(proj_create) \
     X(proj_destroy) X(proj_errno) X(proj_errno_reset) X(proj_log_level) X(proj_trans) \
+    X(proj_context_set_search_paths) X(proj_log_func) \
     X(geod_geninverse) X(geod_init) X(geod_inverse) X(geod_polygonarea)
 
 // A pointer of each function's own type, filled by the loader.
@@ -88,6 +89,14 @@ int proj_errno_reset(const PJ *transform) { require(); return real_proj_errno_re
 PJ_LOG_LEVEL proj_log_level(PJ_CONTEXT *context, PJ_LOG_LEVEL level) {
     require();
     return real_proj_log_level(context, level);
+}
+void proj_context_set_search_paths(PJ_CONTEXT *context, int count, const char *const *paths) {
+    require();
+    real_proj_context_set_search_paths(context, count, paths);
+}
+void proj_log_func(PJ_CONTEXT *context, void *data, PJ_LOG_FUNCTION function) {
+    require();
+    real_proj_log_func(context, data, function);
 }
 PJ_COORD proj_trans(PJ *transform, PJ_DIRECTION direction, PJ_COORD coord) {
     require();
