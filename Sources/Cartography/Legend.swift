@@ -55,9 +55,10 @@ struct LegendContent: Hashable, Sendable {
             edge.line.lines.contains { line in line.contains(where: view.envelope.contains) }
         }
         front = Legend.reach(territory.fronts, view: view)
+        let all = scenario.gazetteer.places
         let places = PlaceLayer.candidatePlaces(scenario: scenario, view: view)
-        symbols = Set(places.map { PlaceSymbol($0.kind) })
-        let states = places.map { territory.snapshot.controls[$0.id]?.state }
+        symbols = Set(places.map { PlaceSymbol(all[$0].kind) })
+        let states = places.map { territory.snapshot.controls[all[$0].id]?.state }
         noHolder = states.contains { $0 == nil || $0 == .abandoned }
         contestedPlace = states.contains { if case .contested? = $0 { true } else { false } }
     }

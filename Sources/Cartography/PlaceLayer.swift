@@ -141,14 +141,18 @@ struct PlaceLayer {
 
     /// The places a view shows symbols for: mapped places inside it, neighbourhoods only in a city view and
     /// cities in every view; never an outlined place, whose outline and name the city view draws instead.
-    static func candidatePlaces(scenario: Scenario, view: MapView) -> [Place] {
+    /// As indices of the gazetteer's places: a view of tens of thousands of places is not copied place by place.
+    static func candidatePlaces(scenario: Scenario, view: MapView) -> [Int] {
         let mapped = scenario.mappedPlaceIDs
         let detailed = view.showsQuarters
-        return scenario.gazetteer.places.filter { place in
-            guard mapped.contains(place.id), view.envelope.contains(place.lonLat),
-                  scenario.gazetteer.outlines[place.id] == nil else { return false }
-            let isQuarter = [.neighbourhood, .district, .landmark].contains(place.kind)
-            return isQuarter == detailed || (detailed && place.kind == .city)
+        let places = scenario.gazetteer.places
+        return places.indices.filter { index in
+            let kind = places[index].kind
+            let isQuarter = kind == .neighbourhood || kind == .district || kind == .landmark
+            guard isQuarter == detailed || (detailed && kind == .city), view.envelope.contains(places[index].lonLat)
+            else { return false }
+            let id = places[index].id
+            return mapped.contains(id) && scenario.gazetteer.outlines[id] == nil
         }
     }
 
@@ -156,7 +160,9 @@ struct PlaceLayer {
         let recent = territory.snapshot.date.adding(days: -2)
         let changedInDiff = diff.map { Set($0.places.map(\.placeID)) }
         var marks = [Mark]()
-        for place in PlaceLayer.candidatePlaces(scenario: scenario, view: view) {
+        let places = scenario.gazetteer.places
+        for index in PlaceLayer.candidatePlaces(scenario: scenario, view: view) {
+            let place = places[index]
             guard let point = frame.point(place.lonLat) else { continue }
             let control = territory.snapshot.controls[place.id]
             let changed = changedInDiff.map { $0.contains(place.id) }
