@@ -144,9 +144,11 @@ struct PageLayout {
     }
 
     private static func footerText(scenario: Scenario, date: Day, language: Language) -> String {
-        let used = scenario.claims.filter { $0.date <= date }.map(\.citation.source)
+        // By index: claims copied out one by one (tens of thousands in a large scenario) cost more than the rest.
+        let claims = scenario.claims
         var seen = Set<String>()
-        let sources = used.filter { seen.insert($0).inserted }.sorted()
+        for index in claims.indices where claims[index].date <= date { seen.insert(claims[index].citation.source) }
+        let sources = seen.sorted()
         let english = "Sources: " + sources.joined(separator: "; ")
             + ". Data: GeoNames (CC BY 4.0); OCHA; Digital Chart of the World; GSHHG. Zones: nearest reported place."
         let arabic = "المصادر: " + sources.joined(separator: "؛ ")
