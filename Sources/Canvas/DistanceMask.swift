@@ -101,8 +101,13 @@ struct DistanceMask {
         func columns(_ centres: ClosedRange<Double>, _ low: Double, _ high: Double) -> Range<Int> {
             var first = max(box.x, Int((low - reach).rounded(.down)))
             var end = min(box.right, Int((high + reach).rounded(.up)) + 1)
-            if centres.lowerBound > -Double.infinity { first = max(first, Int((centres.lowerBound - 0.5).rounded(.down))) }
-            if centres.upperBound < Double.infinity { end = min(end, Int((centres.upperBound - 0.5).rounded(.up)) + 1) }
+            guard first < end else { return first..<first }
+            // Clamped to those columns before converting: a nearly vertical segment's bounds lie far past any
+            // column (or at infinity), further than an integer holds.
+            let lower = min(max(centres.lowerBound - 0.5, Double(first)), Double(end))
+            let upper = min(max(centres.upperBound - 0.5, Double(first)), Double(end))
+            first = max(first, Int(lower.rounded(.down)))
+            end = min(end, Int(upper.rounded(.up)) + 1)
             return first..<max(first, end)
         }
 

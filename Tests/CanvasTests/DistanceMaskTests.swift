@@ -51,11 +51,12 @@ struct DistanceMaskTests {
 
 extension DistanceMaskTests {
     /// Lines on pixel centres and along the grid, where distances tie: rows, columns, diagonals, a right angle,
-    /// a line turning back on itself, a point drawn twice.
+    /// a line turning back on itself, a point drawn twice, a segment a hair off the vertical.
     static let aligned: [[(x: Double, y: Double)]] = [
         [(10.5, 20.5), (90.5, 20.5)], [(30.5, 5.5), (30.5, 80.5)], [(10.5, 10.5), (60.5, 60.5)],
         [(20, 20), (80, 20), (80, 70)], [(20.5, 40.5), (70.5, 40.5), (30.5, 40.5), (60.5, 41)],
         [(50.5, 50.5), (50.5, 50.5)], [(40, 40), (41, 40), (41, 41), (40, 41), (40, 40)],
+        [(0.5, -400.5), (0.5 + 2.3e-16, 60.5), (1.5, 61.5)],  // all but vertical: bounds past any integer
     ]
 
     @Test(arguments: aligned.indices, [1.5, 2, 7.5, 20])
