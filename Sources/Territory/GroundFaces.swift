@@ -35,18 +35,16 @@ struct GroundFaces {
         let regionLayer = regions.isEmpty ? nil : 1
         let outlineLayer = outlines.isEmpty ? nil : 1 + (regions.isEmpty ? 0 : 1)
         let firstClaimLayer = 1 + (regions.isEmpty ? 0 : 1) + (outlines.isEmpty ? 0 : 1)
+        // Every layer but the cells', in the order of the layer numbers above.
+        let over = (regions.isEmpty ? [] : [regions.map(\.area)]) + (outlines.isEmpty ? [] : [outlines.map(\.area)])
+            + areaClaims.map { [$0.area] }
         func build() -> Overlay {
-            Overlay(layers: [placeCells.cells + [placeCells.unreached]] + (regions.isEmpty ? [] : [regions.map(\.area)])
-                        + (outlines.isEmpty ? [] : [outlines.map(\.area)]) + areaClaims.map { [$0.area] },
+            Overlay(layers: [placeCells.cells + [placeCells.unreached]] + over,
                     knownAreasKm2: placeCells.topology.areasKm2)
         }
         let overlay = try overlays?.overlay(key: OverlayStore.key(cells: placeCells, regions: regions,
                                                                   outlines: outlines, areaClaims: areaClaims),
-                                            cells: placeCells,
-                                            layers: (regions.isEmpty ? [] : [regions.map(\.area)])
-                                                + (outlines.isEmpty ? [] : [outlines.map(\.area)])
-                                                + areaClaims.map { [$0.area] },
-                                            build: build) ?? build()
+                                            cells: placeCells, layers: over, build: build) ?? build()
 
         // The region each cell's place lies in, whose ground the cell keeps when their states differ.
         var regionOfCell = [Int](repeating: -1, count: cellKinds.count)

@@ -22,12 +22,8 @@ public enum OverlayCoding {
         return writer.bytes
     }
 
-    /// The overlay of a cache file whose layers hold `layerSizes` polygons; nil when it is not one or is damaged.
-    public static func decoded(_ bytes: [UInt8], layerSizes: [Int]) -> Overlay? {
-        decoded(ByteReader(bytes: bytes), layerSizes: layerSizes)
-    }
-
-    /// As `decoded(_:layerSizes:)`, from where `reader` stands to its end.
+    /// The overlay a cache file holds from where `start` stands to its end, its layers holding `layerSizes`
+    /// polygons; nil when it is not one or is damaged.
     public static func decoded(_ start: ByteReader, layerSizes: [Int]) -> Overlay? {
         var reader = start
         guard reader.uint32() == magic, let layerCount = reader.count(limit: 1 << 16),
