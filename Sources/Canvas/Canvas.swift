@@ -14,6 +14,8 @@ public final class Canvas {
     public let format: ImageFormat
     let surface: OpaquePointer
     let cairo: OpaquePointer
+    /// A PNG's size in pixels (the page in points for vector formats).
+    let pixelWidth: Int, pixelHeight: Int
     private let sink = ByteSink()
     private var finished = false
     /// Texts and layers kept for an SVG canvas's own `<text>` and `<g id>`; nil for PNG and PDF.
@@ -36,11 +38,15 @@ public final class Canvas {
         // The sink is owned by this canvas and outlives the surface, which `deinit` destroys first.
         let closure = Unmanaged.passUnretained(sink).toOpaque()
         let surface: OpaquePointer?
+        let pixels = format == .png ? pixelsPerPoint : 1
+        pixelWidth = Int((widthPt * pixels).rounded())
+        pixelHeight = Int((heightPt * pixels).rounded())
         switch format {
         case .png:
-            surface = cairo_image_surface_create(
-                CAIRO_FORMAT_ARGB32, Int32((widthPt * pixelsPerPoint).rounded()),
-                Int32((heightPt * pixelsPerPoint).rounded()))
+            // Drawn into a recording, in pixels, and played back a band at a time as the PNG is encoded: the
+            // pixels of the whole page are never held at once (16 MB at 2000 px, 260 MB at 8000).
+            var extents = cairo_rectangle_t(x: 0, y: 0, width: Double(pixelWidth), height: Double(pixelHeight))
+            surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)
         case .svg:
             surface = cairo_svg_surface_create_for_stream(ByteSink.write, closure, widthPt, heightPt)
         case .pdf:
@@ -181,16 +187,41 @@ public final class Canvas {
         switch format {
         case .png:
             cairo_surface_flush(surface)
-            guard let data = cairo_image_surface_get_data(surface) else { throw CanvasError("the PNG has no pixels") }
-            sink.bytes = try PNGWriter.encode(data, width: Int(cairo_image_surface_get_width(surface)),
-                                              height: Int(cairo_image_surface_get_height(surface)),
-                                              stride: Int(cairo_image_surface_get_stride(surface)))
+            try checkCairo(cairo_surface_status(surface), "drawing")
+            let recording = surface
+            sink.bytes = try PNGWriter.encode(width: pixelWidth, height: pixelHeight) { rows, image, stride in
+                try Canvas.play(recording, rows: rows, into: image, width: pixelWidth, stride: stride)
+            }
         case .svg, .pdf:
             cairo_surface_finish(surface)
             try checkCairo(cairo_surface_status(surface), "writing \(format)")
         }
         guard let svg else { return sink.bytes }
         return svg.replacingMarkers(in: Canvas.renumberingSurfaces(sink.bytes))
+    }
+
+    /// Plays the recorded drawing's `rows` into `image` (Cairo ARGB32, `stride` bytes a row), every pixel of
+    /// them written and no other touched. The band is drawn where it lies in the whole image, under a clip, not
+    /// moved to the origin: played through a translation, Cairo places glyphs without rounding them to whole
+    /// pixels first and cuts off a column of some.
+    private static func play(_ recording: OpaquePointer, rows: Range<Int>, into image: UnsafeMutableRawPointer,
+                             width: Int, stride: Int) throws {
+        guard let band = cairo_image_surface_create_for_data(image.assumingMemoryBound(to: UInt8.self),
+                                                             CAIRO_FORMAT_ARGB32, Int32(width),
+                                                             Int32(rows.upperBound), Int32(stride)) else {
+            throw CanvasError("Cairo could not create a band of the PNG")
+        }
+        defer { cairo_surface_destroy(band) }
+        guard let cairo = cairo_create(band) else { throw CanvasError("Cairo could not create a drawing context") }
+        defer { cairo_destroy(cairo) }
+        cairo_rectangle(cairo, 0, Double(rows.lowerBound), Double(width), Double(rows.count))
+        cairo_clip(cairo)
+        // Copying a recording plays its commands straight into the band, those that reach it only.
+        cairo_set_operator(cairo, CAIRO_OPERATOR_SOURCE)
+        cairo_set_source_surface(cairo, recording, 0, 0)
+        cairo_paint(cairo)
+        cairo_surface_flush(band)
+        try checkCairo(cairo_status(cairo), "drawing a band of the PNG")
     }
 
     /// Cairo names SVG surfaces from a process-wide counter (`surface187`); numbering them from 1 in order of

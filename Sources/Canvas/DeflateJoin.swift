@@ -40,20 +40,18 @@ enum DeflateJoin {
         }
     }
 
-    /// `first` and `second` (a whole raw DEFLATE stream, nothing after it) as one stream: `first`'s final block
-    /// no longer final, then an empty stored block, which pads to a whole byte, then `second` as it is. (Shifting
-    /// `second`'s bits to follow `first`'s would move its own stored blocks off the byte boundaries their lengths
-    /// are read from.)
-    static func join(_ first: UnsafeBufferPointer<UInt8>, _ firstEnds: Ends, _ second: UnsafeBufferPointer<UInt8>,
-                     into output: inout [UInt8]) {
+    /// Appends `stream` (a whole raw DEFLATE stream) so that another stream can follow it: its final block no
+    /// longer final, then an empty stored block, which pads to a whole byte. The next stream is appended as it is.
+    /// (Shifting its bits to follow `stream`'s would move its own stored blocks off the byte boundaries their
+    /// lengths are read from.)
+    static func append(_ stream: UnsafeBufferPointer<UInt8>, _ ends: Ends, into output: inout [UInt8]) {
         let start = output.count
-        output += first[..<((firstEnds.end + 7) / 8)]
-        output[start + firstEnds.finalHeader / 8] &= ~(1 << UInt8(firstEnds.finalHeader & 7))
-        if firstEnds.end & 7 != 0 { output[output.count - 1] &= 1 << UInt8(firstEnds.end & 7) - 1 }
+        output += stream[..<((ends.end + 7) / 8)]
+        output[start + ends.finalHeader / 8] &= ~(1 << UInt8(ends.finalHeader & 7))
+        if ends.end & 7 != 0 { output[output.count - 1] &= 1 << UInt8(ends.end & 7) - 1 }
         // The stored block's header: three zero bits (not final, stored), in the last byte if they fit.
-        if (firstEnds.end + 3 + 7) / 8 > (firstEnds.end + 7) / 8 { output.append(0) }
+        if (ends.end + 3 + 7) / 8 > (ends.end + 7) / 8 { output.append(0) }
         output += [0x00, 0x00, 0xFF, 0xFF]  // length 0 and its complement
-        output += second
     }
 
     /// Adler-32 of two buffers one after the other, from each one's own (zlib's `adler32_combine`).

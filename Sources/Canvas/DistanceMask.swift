@@ -46,6 +46,32 @@ struct DistanceMask {
         }
     }
 
+    /// Boxes (in the mask's own pixels) that together hold every pixel of any opacity: on each row of `tile` ×
+    /// `tile` tiles, each run of tiles side by side that are not all zero, top to bottom and left to right.
+    func runs(tile: Int) -> [(x: Int, y: Int, width: Int, height: Int)] {
+        var runs = [(x: Int, y: Int, width: Int, height: Int)]()
+        let columns = (width + tile - 1) / tile
+        alpha.withUnsafeBufferPointer { alpha in
+            for top in Swift.stride(from: 0, to: height, by: tile) {
+                let rows = min(tile, height - top)
+                var start: Int?
+                for column in 0...columns {
+                    let left = column * tile
+                    let inked = column < columns && (top..<(top + rows)).contains { row in
+                        let first = row * stride + left
+                        return alpha[first..<(first + min(tile, width - left))].contains { $0 != 0 }
+                    }
+                    if inked, start == nil { start = left }
+                    if !inked, let first = start {
+                        runs.append((x: first, y: top, width: min(left, width) - first, height: rows))
+                        start = nil
+                    }
+                }
+            }
+        }
+        return runs
+    }
+
     /// A segment and what projecting a pixel centre onto it takes.
     struct Segment {
         let a: (x: Double, y: Double), b: (x: Double, y: Double)

@@ -34,8 +34,7 @@ extension Canvas {
         }
         var (reach, across) = (reachPt, 0.0)
         cairo_user_to_device_distance(cairo, &reach, &across)
-        let size = (width: Int(cairo_image_surface_get_width(surface)),
-                    height: Int(cairo_image_surface_get_height(surface)))
+        let size = (width: pixelWidth, height: pixelHeight)
         guard let band = DistanceMask(lines: pixels, reach: (reach * reach + across * across).squareRoot(),
                                       width: size.width, height: size.height) else { return }
         cairo_save(cairo)
@@ -57,20 +56,28 @@ extension Canvas {
         cairo_clip(cairo)
     }
 
-    /// Paints the colour with the mask's opacities, placed in pixels whatever the transformation.
+    /// Paints the colour with the mask's opacities, placed in pixels whatever the transformation. The PNG's
+    /// recording keeps a copy of each mask it is given: the mask goes as runs of the tiles that hold any opacity,
+    /// a band along the lines rather than the box round them (a fifth of it, or less, for a long front).
     private func paint(_ colour: RGBA, through mask: DistanceMask) {
+        cairo_save(cairo)
+        defer { cairo_restore(cairo) }
+        cairo_identity_matrix(cairo)
+        setSource(colour.withAlpha(1))
         mask.alpha.withUnsafeBufferPointer { alpha in
-            let data = UnsafeMutableRawPointer(mutating: alpha.baseAddress!).assumingMemoryBound(to: UInt8.self)
-            guard let surface = cairo_image_surface_create_for_data(
-                data, CAIRO_FORMAT_A8, Int32(mask.width), Int32(mask.height), Int32(mask.stride)) else { return }
-            defer { cairo_surface_destroy(surface) }
-            cairo_save(cairo)
-            cairo_identity_matrix(cairo)
-            setSource(colour.withAlpha(1))
-            cairo_mask_surface(cairo, surface, Double(mask.x), Double(mask.y))
-            cairo_restore(cairo)
+            let data = UnsafeMutablePointer(mutating: alpha.baseAddress!)
+            for run in mask.runs(tile: Self.maskTile) {
+                guard let surface = cairo_image_surface_create_for_data(
+                    data + run.y * mask.stride + run.x, CAIRO_FORMAT_A8, Int32(run.width), Int32(run.height),
+                    Int32(mask.stride)) else { continue }
+                cairo_mask_surface(cairo, surface, Double(mask.x + run.x), Double(mask.y + run.y))
+                cairo_surface_destroy(surface)
+            }
         }
     }
+
+    /// The side of a mask's tiles, in pixels: a multiple of 4 keeps each run's first byte aligned as Cairo wants.
+    static let maskTile = 64
 
     /// `points` without the vertices closer than `spacing` to the last one kept; the first and last stay.
     static func thinned(_ points: [(x: Double, y: Double)], spacing: Double) -> [(x: Double, y: Double)] {

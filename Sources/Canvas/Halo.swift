@@ -33,8 +33,8 @@ extension Canvas {
         }
         // The glyphs' own antialiased edge lies a pixel past their ink box; the halo reaches its radius further.
         let reach = Int(radius.rounded(.up)) + 2
-        let imageWidth = Int(cairo_image_surface_get_width(surface))
-        let imageHeight = Int(cairo_image_surface_get_height(surface))
+        let imageWidth = pixelWidth
+        let imageHeight = pixelHeight
         let left = max(0, Int(minX.rounded(.down)) - reach), top = max(0, Int(minY.rounded(.down)) - reach)
         let right = min(imageWidth, Int(maxX.rounded(.up)) + reach)
         let bottom = min(imageHeight, Int(maxY.rounded(.up)) + reach)

@@ -39,9 +39,7 @@ public struct RasterImage: Hashable, Sendable {
 
     /// Encodes these pixels as PNG.
     public func png() throws -> [UInt8] {
-        // The encoder writes over the pixels it is given: a copy, so that this image stays as it is.
-        var copy = pixels
-        return try copy.withUnsafeMutableBytes { raw in
+        try pixels.withUnsafeBytes { raw in
             try PNGWriter.encode(raw.baseAddress!, width: width, height: height, stride: width * 4)
         }
     }

@@ -69,9 +69,8 @@ struct DeflateJoinTests {
         let streams = [compress(one), compress(two, level: 1)]
         let firstEnds = try #require(endsOf(streams[0])), secondEnds = try #require(endsOf(streams[1]))
         var joined = [UInt8]()
-        streams[0].withUnsafeBufferPointer { a in
-            streams[1].withUnsafeBufferPointer { b in DeflateJoin.join(a, firstEnds, b, into: &joined) }
-        }
+        streams[0].withUnsafeBufferPointer { DeflateJoin.append($0, firstEnds, into: &joined) }
+        joined += streams[1]
         let decoded = try #require(decompress(joined, expecting: one.count + two.count))
         #expect(decoded.bytes == one + two)
         #expect(decoded.read == joined.count, "no byte after the joined stream's end")

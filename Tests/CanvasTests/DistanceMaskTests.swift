@@ -59,6 +59,40 @@ extension DistanceMaskTests {
         [(0.5, -400.5), (0.5 + 2.3e-16, 60.5), (1.5, 61.5)],  // all but vertical: bounds past any integer
     ]
 
+    /// The runs a mask is recorded as hold every pixel of any opacity, never overlap, and hold no tile that is all
+    /// zero: a long front's mask is recorded as the band along it, not as its box.
+    @Test(arguments: 0..<60, [4, 16])
+    func runsHoldEveryInkedPixelAndNoEmptyTile(seed: Int, tile: Int) throws {
+        var random = Generator(state: UInt64(seed) + 1000)
+        let lines = (0..<Int.random(in: 1...3, using: &random)).map { _ in Self.line(&random, kind: seed % 3) }
+        guard let mask = DistanceMask(lines: lines, reach: Double.random(in: 1.5...9, using: &random), width: 120,
+                                      height: 90) else { return }
+        let runs = mask.runs(tile: tile)
+        var covered = [Int](repeating: 0, count: mask.width * mask.height)
+        for run in runs {
+            #expect(run.x % tile == 0 && run.y % tile == 0, "runs start on the tiles")
+            #expect(run.x + run.width <= mask.width && run.y + run.height <= mask.height)
+            for left in stride(from: run.x, to: run.x + run.width, by: tile) {
+                let inked = (run.y..<(run.y + run.height)).contains { row in
+                    (left..<min(left + tile, run.x + run.width)).contains { mask.alpha[row * mask.stride + $0] != 0 }
+                }
+                #expect(inked, "tile at \(left), \(run.y) of seed \(seed) holds some opacity")
+            }
+            for row in run.y..<(run.y + run.height) {
+                for column in run.x..<(run.x + run.width) { covered[row * mask.width + column] += 1 }
+            }
+        }
+        for row in 0..<mask.height {
+            for column in 0..<mask.width {
+                let count = covered[row * mask.width + column]
+                #expect(count <= 1, "pixel \(column), \(row) lies in one run at most")
+                if mask.alpha[row * mask.stride + column] != 0 {
+                    #expect(count == 1, "pixel \(column), \(row) of seed \(seed) lies in a run")
+                }
+            }
+        }
+    }
+
     @Test(arguments: aligned.indices, [1.5, 2, 7.5, 20])
     func alignedLinesToo(line: Int, reach: Double) throws {
         let lines = [Self.aligned[line]]

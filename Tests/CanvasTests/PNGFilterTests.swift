@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Canvas
 
@@ -22,10 +23,10 @@ struct PNGFilterTests {
         #expect(try RasterImage(png: try translucent.png()) == translucent, "\(width) pixels, some transparent")
     }
 
-    /// From 64 rows on, the halves are filtered and compressed apart and their streams joined: Cairo's reader
-    /// (libpng and zlib, which checks the joined stream's Adler-32) must read every pixel back.
-    @Test(arguments: [64, 65, 301])
-    func imagesCompressedInTwoHalvesComeBackAsWritten(height: Int) throws {
+    /// Bands of 20 rows filtered and compressed apart, their streams joined: Cairo's reader (libpng and zlib, which
+    /// checks the joined stream's Adler-32) must read every pixel back, opaque or not.
+    @Test(arguments: [19, 20, 21, 64, 301])
+    func imagesCompressedInBandsComeBackAsWritten(height: Int) throws {
         var state: UInt32 = 11
         func next() -> UInt32 {
             state = state &* 1_664_525 &+ 1_013_904_223
@@ -38,11 +39,80 @@ struct PNGFilterTests {
             if row < height / 3 { return 0xFF00_0000 | next() >> 8 }
             return 0xFF00_0000 | UInt32((row / 7) % 3) << 16 | UInt32(column % 17) << 8 | UInt32(row % 5)
         })
-        #expect(try RasterImage(png: try opaque.png()) == opaque)
+        #expect(try RasterImage(png: try Self.encodedInBands(opaque, bandRows: 20)) == opaque)
         let translucent = RasterImage(width: width, height: height, pixels: (0..<(width * height)).map { index in
             index % 3 == 0 ? 0 : 0xFF00_0000 | UInt32(index / width % 200) << 8
         })
-        #expect(try RasterImage(png: try translucent.png()) == translucent)
+        #expect(try RasterImage(png: try Self.encodedInBands(translucent, bandRows: 20)) == translucent)
+    }
+
+    /// Pixels as rows of a source drawn band by band, `bandRows` rows a band.
+    private static func encodedInBands(_ image: RasterImage, bandRows: Int,
+                                       fail: Int? = nil) throws -> [UInt8] {
+        try image.pixels.withUnsafeBytes { raw in
+            try PNGWriter.encode(width: image.width, height: image.height, bandRows: bandRows) { rows, target, stride in
+                if let fail, rows.contains(fail) { throw CanvasError("row \(fail) could not be drawn") }
+                for row in rows {
+                    (target + row * stride).copyMemory(from: raw.baseAddress! + row * image.width * 4,
+                                                       byteCount: image.width * 4)
+                }
+            }
+        }
+    }
+
+    private static func noiseAndBands(width: Int, height: Int, translucentAt: Int? = nil) -> RasterImage {
+        var state: UInt32 = 5
+        return RasterImage(width: width, height: height, pixels: (0..<(width * height)).map { index in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            if index == translucentAt { return 0 }
+            let row = index / width
+            return row % 9 < 3 ? 0xFF00_0000 | state >> 8 : 0xFF00_0000 | UInt32(row % 4) << 16 | UInt32(index % 5)
+        })
+    }
+
+    /// Each band's first row is filtered against the last row drawn before it, each band compressed apart, and the
+    /// bands' streams joined: with bands of any height, from one row to the whole image, every pixel comes back.
+    @Test(arguments: [1, 2, 7, 16, 50, 64])
+    func imagesEncodedInBandsComeBackAsWritten(bandRows: Int) throws {
+        let image = Self.noiseAndBands(width: 37, height: 50)
+        let bytes = try Self.encodedInBands(image, bandRows: bandRows)
+        #expect(try RasterImage(png: bytes) == image)
+        #expect(bytes[25] == 2, "an opaque image is written as RGB")
+        #expect(try Self.encodedInBands(image, bandRows: bandRows) == bytes, "the same bytes whoever takes which band")
+    }
+
+    /// RGB is assumed until a band finds a pixel that is not opaque, here the very last one: then the image is
+    /// encoded again with alpha.
+    @Test func aTranslucentPixelInTheLastBandMakesAnRGBAImage() throws {
+        let image = Self.noiseAndBands(width: 20, height: 40, translucentAt: 20 * 40 - 1)
+        let bytes = try Self.encodedInBands(image, bandRows: 3)
+        #expect(bytes[25] == 6, "colour type RGBA")
+        #expect(try RasterImage(png: bytes) == image)
+    }
+
+    @Test func aBandThatCannotBeDrawnFailsTheImage() {
+        let image = Self.noiseAndBands(width: 20, height: 40)
+        #expect(throws: CanvasError("row 33 could not be drawn")) { try Self.encodedInBands(image, bandRows: 4, fail: 33) }
+    }
+
+    /// Two threads take the bands, but a band is drawn only while no other is (a Cairo recording cannot be played
+    /// from two threads at once), and every row is drawn once: a band's row above is the one drawn before it.
+    @Test func bandsAreDrawnOneAtATimeAndEveryRowOnce() throws {
+        let lock = NSLock()
+        var (inside, most, drawn) = (0, 0, [Int](repeating: 0, count: 90))
+        let bytes = try PNGWriter.encode(width: 8, height: 90, bandRows: 5) { rows, image, stride in
+            lock.withLock { inside += 1; most = max(most, inside) }
+            usleep(300)
+            for row in rows {
+                lock.withLock { drawn[row] += 1 }
+                (image + row * stride).initializeMemory(as: UInt32.self, repeating: 0xFF10_2030 | UInt32(row), count: 8)
+            }
+            lock.withLock { inside -= 1 }
+        }
+        #expect(most == 1)
+        #expect(drawn == Array(repeating: 1, count: 90))
+        let decoded = try RasterImage(png: bytes)
+        #expect(decoded.pixels == (0..<720).map { 0xFF10_2030 | UInt32($0 / 8) })
     }
 
     @Test(arguments: [3, 4])
