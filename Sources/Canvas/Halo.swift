@@ -33,11 +33,9 @@ extension Canvas {
         }
         // The glyphs' own antialiased edge lies a pixel past their ink box; the halo reaches its radius further.
         let reach = Int(radius.rounded(.up)) + 2
-        let imageWidth = pixelWidth
-        let imageHeight = pixelHeight
         let left = max(0, Int(minX.rounded(.down)) - reach), top = max(0, Int(minY.rounded(.down)) - reach)
-        let right = min(imageWidth, Int(maxX.rounded(.up)) + reach)
-        let bottom = min(imageHeight, Int(maxY.rounded(.up)) + reach)
+        let right = min(pixelWidth, Int(maxX.rounded(.up)) + reach)
+        let bottom = min(pixelHeight, Int(maxY.rounded(.up)) + reach)
         guard right > left, bottom > top else { return }
         let (width, height) = (right - left, bottom - top)
 

@@ -97,7 +97,7 @@ extension PNGWriter {
     /// One thread's buffers: the address space of the whole image, where one band at a time is memory; the row
     /// above the band; both straightened rows; the filtered rows.
     struct BandEncoder {
-        let width: Int, rows: Int, channels: Int, stride: Int
+        let width: Int, channels: Int, stride: Int
         let image: UnsafeMutableRawPointer, imageBytes: Int
         let abovePixels: UnsafeMutableRawPointer
         let filtered: UnsafeMutableBufferPointer<UInt8>
@@ -106,7 +106,7 @@ extension PNGWriter {
         let compressor: OpaquePointer
 
         init?(width: Int, height: Int, rows: Int, channels: Int) {
-            (self.width, self.rows, self.channels) = (width, rows, channels)
+            (self.width, self.channels) = (width, channels)
             stride = width * 4
             imageBytes = Self.pages(height * stride)
             // Reserved, not memory: a band's pages are made memory while it is drawn and given back after.
