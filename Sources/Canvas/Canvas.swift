@@ -104,6 +104,7 @@ public final class Canvas {
 
     /// Fills the current path with the even-odd rule, so holes stay empty; the path is kept when `preserve`.
     public func fill(_ colour: RGBA, preserve: Bool = false) {
+        if let svg { return recordSVGPath(svg, paint: .fill(colour), preserve: preserve) }
         setSource(colour)
         cairo_set_fill_rule(cairo, CAIRO_FILL_RULE_EVEN_ODD)
         preserve ? cairo_fill_preserve(cairo) : cairo_fill(cairo)
@@ -111,6 +112,7 @@ public final class Canvas {
 
     /// Strokes the current path; `dash` lengths in points, empty for a solid line.
     public func stroke(_ colour: RGBA, widthPt: Double, dash: [Double] = [], preserve: Bool = false) {
+        if let svg { return recordSVGPath(svg, paint: .stroke(colour, widthPt: widthPt, dash: dash), preserve: preserve) }
         setSource(colour)
         cairo_set_line_width(cairo, widthPt)
         cairo_set_dash(cairo, dash, Int32(dash.count), 0)

@@ -14,13 +14,18 @@ extension Canvas {
         cairo_save(cairo)
         defer { cairo_restore(cairo) }
         guard format == .png else {
-            clip(to: addArea)
             let steps = 12
-            for step in stride(from: steps, to: 0, by: -1) {
+            let strokes = stride(from: steps, to: 0, by: -1).map { step in
                 let width = 2 * reachPt * Double(step) / Double(steps)
                 // A wide faint stroke does not need vertices a fraction of its width apart.
-                for line in lines { addPolyline(Self.thinned(line, spacing: width / 4), close: false) }
-                stroke(colour.withAlpha(1 / Double(step)), widthPt: width)
+                return (lines: lines.map { Self.thinned($0, spacing: width / 4) }, width: width,
+                        alpha: 1 / Double(step))
+            }
+            if let svg { return recordSVGFade(svg, colour: colour, strokes: strokes, within: addArea) }
+            clip(to: addArea)
+            for stroke in strokes {
+                for line in stroke.lines { addPolyline(line, close: false) }
+                self.stroke(colour.withAlpha(stroke.alpha), widthPt: stroke.width)
             }
             return
         }

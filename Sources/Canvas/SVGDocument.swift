@@ -4,19 +4,27 @@ import Glibc
 
 /// What an SVG map gains over Cairo's own SVG: text as `<text>` with its fonts named, so a desk can edit, search
 /// and restyle it, and each layer a `<g id>`. Cairo's SVG surface knows neither, so the canvas draws a marker
-/// (a speck whose colour encodes what it stands for) at each layer boundary and text, and `finish()` replaces
-/// the markers in Cairo's output.
+/// (a drawing whose colour encodes what it stands for) at each layer boundary and text, and `finish()` replaces
+/// the markers in Cairo's output. Fills and strokes are written here too, for speed (`SVGElements.swift`).
 final class SVGDocument {
-    /// A marker's meaning, in its red channel.
+    /// A marker's meaning, in its red channel. An element's index runs past the green and blue channels into
+    /// the red one: red 4 + k stands for elements 65536·k to 65536·k + 65535.
     enum Marker: Int {
-        case layerStart = 1, layerEnd = 2, text = 3
+        case layerStart = 1, layerEnd = 2, text = 3, element = 4
     }
+
+    /// How many elements the red channel has room for.
+    static let elementCapacity = (256 - Marker.element.rawValue) * 65_536
 
     /// The opacity that tells a marker from a drawing.
     static let markerOpacity = 0.0123
 
     private(set) var layers: [String] = []
     private(set) var texts: [String] = []
+    /// Drawings written here rather than by Cairo (`SVGElements.swift`), one after another, and where each ends.
+    private var elementBytes: [UInt8] = []
+    private var elementEnds: [Int] = []
+    private var clipCount = 0
 
     func addLayer(_ id: String) -> Int {
         layers.append(id)
@@ -28,12 +36,29 @@ final class SVGDocument {
         return texts.count - 1
     }
 
+    /// Adds the element that `write` appends to the bytes given; its index, for its marker.
+    func addElement(_ write: (inout [UInt8]) -> Void) -> Int {
+        write(&elementBytes)
+        elementEnds.append(elementBytes.count)
+        return elementEnds.count - 1
+    }
+
+    /// A clip path id of this document's own (Cairo's are `clipN`).
+    func newClipID() -> String {
+        clipCount += 1
+        return "area\(clipCount)"
+    }
+
+    private func element(_ index: Int) -> ArraySlice<UInt8> {
+        elementBytes[(index == 0 ? 0 : elementEnds[index - 1])..<elementEnds[index]]
+    }
+
     /// Cairo's SVG with the markers replaced: a layer boundary closes and reopens the clip groups around it, so
     /// that each layer is a group of its own at the top of the drawing, and a text marker becomes its `<text>`.
     /// Works on the bytes, line by line: the file runs to megabytes, and only a few lines are markers.
     func replacingMarkers(in svg: [UInt8]) -> [UInt8] {
         var output = [UInt8]()
-        output.reserveCapacity(svg.count + texts.reduce(0) { $0 + $1.utf8.count })
+        output.reserveCapacity(svg.count + texts.reduce(0) { $0 + $1.utf8.count } + elementBytes.count)
         var open = [Range<Int>]()
         var inBody = false
         var first = true
@@ -53,9 +78,12 @@ final class SVGDocument {
             }
         }
         func append(_ text: String) {
+            append(bytes: text.utf8)
+        }
+        func append(bytes: some Collection<UInt8>) {
             if !first { output.append(UInt8(ascii: "\n")) }
             first = false
-            output += text.utf8
+            output += bytes
         }
         func closeAndReopen(closing extra: Int) {
             for _ in 0..<(open.count + extra) { append("</g>") }
@@ -102,6 +130,8 @@ final class SVGDocument {
                     open.forEach { append($0) }
                 case .text:
                     append(texts[index])
+                case .element:
+                    append(bytes: element(index))
                 }
                 continue
             }
@@ -180,8 +210,14 @@ final class SVGDocument {
             .split(separator: UInt8(ascii: ",")).map { channel in
                 Int(((Double(String(decoding: channel.dropLast(), as: UTF8.self)) ?? 0) * 2.55).rounded())
             }
-        guard channels.count == 3, let marker = Marker(rawValue: channels[0]) else { return nil }
-        return (marker, channels[1] * 256 + channels[2])
+        guard channels.count == 3 else { return nil }
+        let low = channels[1] * 256 + channels[2]
+        if channels[0] >= Marker.element.rawValue {
+            let index = (channels[0] - Marker.element.rawValue) * 65_536 + low
+            return index < elementEnds.count ? (.element, index) : nil
+        }
+        guard let marker = Marker(rawValue: channels[0]) else { return nil }
+        return (marker, low)
     }
 
     /// `<text>` with one `<tspan>` per line at its baseline; the halo is a stroke painted under the fill.
@@ -244,14 +280,29 @@ extension Canvas {
         drawMarker(.layerEnd, 0)
     }
 
-    /// A speck at the top left, outside any clip, whose colour says which marker it is.
+    /// A drawing whose colour says which marker it is: for a layer or a text, a speck at the top left outside any
+    /// clip; for an element, the whole page under the clip in force, so that it lands in the clip's group. Every
+    /// element under one clip then has the same extents, and Cairo writes the clip's outline once for them all
+    /// rather than again for each drawing of other extents.
     func drawMarker(_ marker: SVGDocument.Marker, _ index: Int) {
-        precondition(index < 65_536, "an SVG map holds at most 65536 texts")
+        let red: Int
+        if marker == .element {
+            precondition(index < SVGDocument.elementCapacity, "an SVG map holds at most \(SVGDocument.elementCapacity) drawings")
+            red = marker.rawValue + index / 65_536
+        } else {
+            precondition(index < 65_536, "an SVG map holds at most 65536 texts")
+            red = marker.rawValue
+        }
         cairo_save(cairo)
-        cairo_reset_clip(cairo)
         cairo_new_path(cairo)
-        cairo_rectangle(cairo, 0, 0, 0.01, 0.01)
-        cairo_set_source_rgba(cairo, Double(marker.rawValue) / 255, Double(index / 256) / 255,
+        if marker == .element {
+            cairo_identity_matrix(cairo)
+            cairo_rectangle(cairo, 0, 0, widthPt, heightPt)
+        } else {
+            cairo_reset_clip(cairo)
+            cairo_rectangle(cairo, 0, 0, 0.01, 0.01)
+        }
+        cairo_set_source_rgba(cairo, Double(red) / 255, Double(index % 65_536 / 256) / 255,
                               Double(index % 256) / 255, SVGDocument.markerOpacity)
         cairo_fill(cairo)
         cairo_restore(cairo)
