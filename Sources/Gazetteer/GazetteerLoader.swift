@@ -87,12 +87,29 @@ public enum GazetteerLoader {
     /// Loads `basemap/syria.geojson`, `neighbours.geojson`, `land.geojson`, `water.geojson`, `city-rivers.geojson`
     /// and `city-edges.geojson`; only the country is required.
     public static func loadBasemap(directory: URL) throws -> Basemap {
-        let folder = directory.appendingPathComponent("basemap")
-        let countryFeatures = try features(folder.appendingPathComponent("syria.geojson"), required: true)
+        try loadBasemap(directory: directory, country: loadCountry(directory: directory))
+    }
+
+    /// The basemap's country file alone: what the gazetteer's cache key and checks need, so that the rest of the
+    /// basemap can be read while the gazetteer is.
+    public static func loadCountry(directory: URL) throws -> CountryFile {
+        let countryFeatures = try features(directory.appendingPathComponent("basemap/syria.geojson"), required: true)
         guard let first = countryFeatures.features.first else {
             throw InputError(SourceLocation(file: "basemap/syria.geojson", line: 1, column: 1),
                              "the country file has no feature; regenerate it with scripts/extract-basemap.sh")
         }
+        return CountryFile(country: country(first), attribution: countryFeatures.attribution)
+    }
+
+    /// The country of the basemap's country file, and the file's credit.
+    public struct CountryFile: Sendable {
+        public let country: Country
+        let attribution: String?
+    }
+
+    /// The basemap around a country read by `loadCountry`.
+    public static func loadBasemap(directory: URL, country countryFile: CountryFile) throws -> Basemap {
+        let folder = directory.appendingPathComponent("basemap")
         let neighbours = try features(folder.appendingPathComponent("neighbours.geojson"), required: false)
         let land = try features(folder.appendingPathComponent("land.geojson"), required: false)
         let water = try features(folder.appendingPathComponent("water.geojson"), required: false)
@@ -101,7 +118,7 @@ public enum GazetteerLoader {
         let lakes = water.features.filter { $0.properties["kind"] == "lake" }
         let rivers = water.features.filter { $0.properties["kind"] == "river" }
         return Basemap(
-            country: country(first),
+            country: countryFile.country,
             neighbours: neighbours.features.map(country),
             land: .init(land.features.flatMap(\.area.polygons)),
             lakes: .init(lakes.flatMap(\.area.polygons)),
@@ -109,7 +126,8 @@ public enum GazetteerLoader {
             cityRivers: .init(cityRivers.features.flatMap(\.lines.lines)),
             cityEdges: edges.features.map { ($0.properties["place"] ?? "", $0.area) }
                 .reduce(into: [:]) { $0[$1.0] = $1.1 },
-            attributions: [countryFeatures, neighbours, land, water].compactMap(\.attribution).uniqued())
+            attributions: ([countryFile.attribution] + [neighbours, land, water].map(\.attribution)).compactMap { $0 }
+                .uniqued())
     }
 
     private static func country(_ feature: GeoJSONFeature) -> Country {

@@ -18,15 +18,18 @@ public enum Validation {
     /// The gazetteer is read, merged and checked once, or read back from `cache`.
     public static func loadWithWarnings(_ options: InputPaths, cache: CacheFolder?) throws
         -> (scenario: Scenario, basemap: Basemap, warnings: [InputProblem]) {
-        var problems = [InputProblem]()
-        var basemap: Basemap?
+        var basemapProblems = [InputProblem]()
+        // The country first, which the gazetteer needs; the rest of the basemap, the admin regions and the
+        // claims' table are read on other threads while the gazetteer is read or checked.
+        var country: GazetteerLoader.CountryFile?
         do {
-            basemap = try GazetteerLoader.loadBasemap(directory: options.gazetteerURL)
+            country = try GazetteerLoader.loadCountry(directory: options.gazetteerURL)
         } catch let error as InputError {
-            problems += error.problems
+            basemapProblems += error.problems
         }
-        // The admin regions and the claims' table are read on a second thread while the gazetteer is read or
-        // checked.
+        let basemapLoad = country.map { country in
+            Background { try GazetteerLoader.loadBasemap(directory: options.gazetteerURL, country: country) }
+        }
         let regions = Background { try ScenarioLoader.readRegions(options.gazetteerURL) }
         let claimsTable = Background { try ScenarioLoader.readClaimsTable(options.scenarioURL) }
         // libproj is opened on another thread from here, once the threads above are running: a thread started
@@ -34,15 +37,24 @@ public enum Validation {
         Projection.loadLibraryInBackground()
         var gazetteer: Gazetteer?
         var gazetteerProblems: Background<[InputProblem]>?
+        var loadProblems = [InputProblem]()
         do {
             // Places are checked against the country; without it the cache would keep an unchecked gazetteer.
             // A gazetteer merged anew is checked while the scenario loads.
             (gazetteer, gazetteerProblems) = try GazetteerLoader.loadChecking(
                 directory: options.gazetteerURL, extraLayers: options.extraLayers,
-                country: basemap?.country.area ?? MultiPolygon(), cache: basemap == nil ? nil : cache)
+                country: country?.country.area ?? MultiPolygon(), cache: country == nil ? nil : cache)
         } catch let error as InputError {
-            problems += error.problems
+            loadProblems += error.problems
         }
+        var basemap: Basemap?
+        do {
+            basemap = try basemapLoad?.value()
+        } catch let error as InputError {
+            basemapProblems += error.problems
+        }
+        // The basemap's problems before the gazetteer's, as the files are read.
+        var problems = basemapProblems + loadProblems
         var scenario: Scenario?
         var scenarioProblems = [InputProblem]()
         do {

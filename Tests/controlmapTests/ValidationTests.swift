@@ -102,6 +102,37 @@ struct ValidationTests {
         #expect(result.stderr.contains("scenario.yaml:\(centreLine):13: error: the view spans"), "\(result.stderr)")
     }
 
+    /// The country is read before the rest of the basemap, which is read beside the gazetteer: a damaged basemap
+    /// file and a missing country file are still reported, before the gazetteer's problems.
+    @Test(arguments: ["neighbours", "syria"])
+    func aBrokenBasemapFileIsReportedBeforeTheGazetteersProblems(file: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("controlmap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gazetteer = folder.appendingPathComponent("Gazetteer")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Gazetteer"), to: gazetteer)
+        let basemapFile = gazetteer.appendingPathComponent("basemap/\(file).geojson")
+        let expected: String
+        if file == "syria" {
+            try FileManager.default.removeItem(at: basemapFile)
+            expected = "syria.geojson:1:1: error: file not found; regenerate the basemap"
+        } else {
+            try "{\"type\":\"FeatureCollection\",\"features\":[\n".write(to: basemapFile, atomically: true, encoding: .utf8)
+            expected = "neighbours.geojson:2:1: error: not valid JSON (unexpected end of the file)"
+        }
+        let places = gazetteer.appendingPathComponent("curated/places.csv")
+        try append("x-bad,town,Bad,,,abc,37,,,,https://example.org", to: places)
+        let badLine = try line(of: "x-bad,", in: places)
+        let environment = ["XDG_CACHE_HOME": folder.appendingPathComponent("cache").path]
+        for arguments in [["check"], ["render", "-o", folder.appendingPathComponent("map.png").path]] {
+            let result = try CLI.run(arguments + ["--gazetteer", gazetteer.path], environment: environment)
+            #expect(result.status == 1, "\(arguments[0]) exits with 1")
+            let basemapError = try #require(result.stderr.range(of: expected), "\(arguments[0]): \(result.stderr)")
+            let placesError = try #require(result.stderr.range(of: "places.csv:\(badLine):18: error: latitude \"abc\""),
+                                           "\(arguments[0]): \(result.stderr)")
+            #expect(basemapError.lowerBound < placesError.lowerBound, "the basemap's problem comes first")
+        }
+    }
+
     @Test func viewNamesAndActorIDsIgnoreCase() throws {
         let folder = try scenario { folder in
             try append("2024-11-30,Idlib,HTS,control,Reuters,\(try listedURL),n",
