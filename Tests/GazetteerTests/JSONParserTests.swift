@@ -28,6 +28,42 @@ struct JSONParserTests {
         #expect(ParsedJSON.number(12).text == "12" && ParsedJSON.number(1.5).text == "1.5")
     }
 
+    /// Numbers of every shape (up to 22 digits, any decimal point, exponents, signs) read to the very double that
+    /// `strtod` gives, whether the short path or `strtod` reads them.
+    @Test func numbersReadToTheDoubleStrtodGives() throws {
+        var generator = SplitMix(state: 20_261_205)
+        var texts = ["0", "-0", "0.0", "1e-400", "123456789012345678901234", "9007199254740993", "0.1", "0.3",
+                     "999999999999999", "1e22", "1e23", "4.9e-324", "-1.7976931348623157e308", "36.2021", "0.000001"]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 1...22, using: &generator)
+            var digits = (0..<count).map { _ in String(Int.random(in: 0...9, using: &generator)) }.joined()
+            while digits.count > 1 && digits.hasPrefix("0") { digits.removeFirst() }
+            var text = Bool.random(using: &generator) ? "-" : ""
+            let point = Int.random(in: 0...digits.count, using: &generator)
+            if point == 0 {
+                text += "0." + String(repeating: "0", count: Int.random(in: 0...5, using: &generator)) + digits
+            } else if point < digits.count {
+                text += digits.prefix(point) + "." + digits.dropFirst(point)
+            } else {
+                text += digits
+            }
+            if Int.random(in: 0..<4, using: &generator) == 0 {
+                text += (Bool.random(using: &generator) ? "e" : "E-") + String(Int.random(in: 0...40, using: &generator))
+            }
+            texts.append(text)
+        }
+        let value = try parse("[" + texts.joined(separator: ",") + "]")
+        guard case .numbers(let numbers) = value else {
+            Issue.record("an array of numbers is kept as doubles")
+            return
+        }
+        try #require(numbers.count == texts.count)
+        for (text, number) in zip(texts, numbers) {
+            let expected = try #require(Double(text))
+            #expect(number.bitPattern == expected.bitPattern, "\(text): \(number) where strtod reads \(expected)")
+        }
+    }
+
     @Test(arguments: [
         ("[1, 2,]", 6, "unexpected character"), ("{\"a\" 1}", 5, "expected ':'"), ("[01]", 1, "may not start with 0"),
         ("[1e999]", 1, "not representable"), ("\"abc", 4, "unterminated"), ("\"a\u{1}b\"", 2, "control character"),
@@ -86,5 +122,18 @@ struct JSONParserTests {
     static func numbers(_ value: Any) -> [Double] {
         if let number = value as? NSNumber { return [number.doubleValue] }
         return (value as? [Any] ?? []).flatMap(numbers)
+    }
+}
+
+/// SplitMix64: the same numbers on every run.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
