@@ -31,7 +31,7 @@ struct JSONParserTests {
     /// Numbers of every shape (up to 22 digits, any decimal point, exponents, signs) read to the very double that
     /// `strtod` gives, whether the short path or `strtod` reads them.
     @Test func numbersReadToTheDoubleStrtodGives() throws {
-        var generator = SplitMix(state: 20_261_205)
+        var generator = EditDistanceTests.Generator(state: 20_261_205)
         var texts = ["0", "-0", "0.0", "1e-400", "123456789012345678901234", "9007199254740993", "0.1", "0.3",
                      "999999999999999", "1e22", "1e23", "4.9e-324", "-1.7976931348623157e308", "36.2021", "0.000001"]
         for _ in 0..<20_000 {
@@ -122,18 +122,5 @@ struct JSONParserTests {
     static func numbers(_ value: Any) -> [Double] {
         if let number = value as? NSNumber { return [number.doubleValue] }
         return (value as? [Any] ?? []).flatMap(numbers)
-    }
-}
-
-/// SplitMix64: the same numbers on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
