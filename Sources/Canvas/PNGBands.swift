@@ -94,11 +94,16 @@ extension PNGWriter {
         }
     }
 
-    /// One thread's buffers: the address space of the whole image, where one band at a time is memory; the row
-    /// above the band; both straightened rows; the filtered rows.
+    /// One thread's buffers: a band's pixels, the row above the band, both straightened rows, the filtered rows.
+    /// The band's memory lies just above address space as large as the image that is no memory at all: a band's
+    /// rows are drawn at `origin(of:)`, so that its first row falls at the start of the band's memory and every
+    /// row above it in the inaccessible space (a page more lies past the band), where a drawing that strayed out
+    /// of its band would fault rather than write elsewhere. The same memory serves every band: no page is mapped, faulted in and cleared anew
+    /// for each (a third of the encoding's time went to that), and drawing writes every pixel of a band's rows.
     struct BandEncoder {
         let width: Int, channels: Int, stride: Int
-        let image: UnsafeMutableRawPointer, imageBytes: Int
+        /// The reservation: `belowBytes` of no access, `bandBytes` of memory, and a page of no access.
+        let base: UnsafeMutableRawPointer, belowBytes: Int, bandBytes: Int
         let abovePixels: UnsafeMutableRawPointer
         let filtered: UnsafeMutableBufferPointer<UInt8>
         let above: UnsafeMutableBufferPointer<UInt8>
@@ -108,15 +113,16 @@ extension PNGWriter {
         init?(width: Int, height: Int, rows: Int, channels: Int) {
             (self.width, self.channels) = (width, channels)
             stride = width * 4
-            imageBytes = Self.pages(height * stride)
-            // Reserved, not memory: a band's pages are made memory while it is drawn and given back after.
-            guard let image = mmap(nil, imageBytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
-                  image != MAP_FAILED else { return nil }
-            guard let compressor = libdeflate_alloc_compressor(PNGWriter.level) else {
-                munmap(image, imageBytes)
+            belowBytes = Self.pages(height * stride)
+            bandBytes = Self.pages(min(rows, height) * stride)
+            guard let base = mmap(nil, belowBytes + bandBytes + Self.pages(1), PROT_NONE,
+                                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0), base != MAP_FAILED else { return nil }
+            guard mprotect(base + belowBytes, bandBytes, PROT_READ | PROT_WRITE) == 0,
+                  let compressor = libdeflate_alloc_compressor(PNGWriter.level) else {
+                munmap(base, belowBytes + bandBytes + Self.pages(1))
                 return nil
             }
-            (self.image, self.compressor) = (image, compressor)
+            (self.base, self.compressor) = (base, compressor)
             abovePixels = UnsafeMutableRawPointer.allocate(byteCount: stride, alignment: 16)
             filtered = .allocate(capacity: rows * (width * channels + 1))
             above = .allocate(capacity: width * channels)
@@ -124,7 +130,7 @@ extension PNGWriter {
         }
 
         func deallocate() {
-            munmap(image, imageBytes)
+            munmap(base, belowBytes + bandBytes + Self.pages(1))
             abovePixels.deallocate()
             [filtered, above, current].forEach { $0.deallocate() }
             libdeflate_free_compressor(compressor)
@@ -135,31 +141,17 @@ extension PNGWriter {
             return (bytes + page - 1) / page * page
         }
 
-        /// The whole pages that hold `rows`, as an offset and a length in the image.
-        private func pages(holding rows: Range<Int>) -> (offset: Int, count: Int) {
-            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-            let start = rows.lowerBound * stride / page * page
-            return (start, min(imageBytes, Self.pages(rows.upperBound * stride)) - start)
+        /// Where row 0 of the image lies for a band starting at `firstRow`: its first row at the band's memory.
+        func origin(of firstRow: Int) -> UnsafeMutableRawPointer {
+            base + belowBytes - firstRow * stride
         }
 
         /// The band's rows filtered and compressed; nil when drawing RGB and a pixel is not opaque, or when the
         /// encoding has stopped.
         func encode(_ band: Int, rows: Range<Int>, last: Bool, shared: BandQueue, source: RowSource) throws
             -> CompressedPart? {
-            let (image, stride) = (self.image, self.stride)
-            let pages = pages(holding: rows)
-            guard mmap(image + pages.offset, pages.count, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED else {
-                throw CanvasError("could not encode PNG: no memory for a band of \(rows.count) rows")
-            }
-            // Given back as soon as the rows are filtered: only the filtered band waits for compression.
-            var released = false
-            func release() {
-                guard !released else { return }
-                released = true
-                _ = mmap(image + pages.offset, pages.count, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
-            }
-            defer { release() }
+            precondition(rows.count * stride <= bandBytes, "a band fits its memory")
+            let (image, stride) = (origin(of: rows.lowerBound), self.stride)
             guard try shared.draw(band, above: abovePixels, {
                 try source(rows, image, stride)
                 return UnsafeRawPointer(image + (rows.upperBound - 1) * stride)
@@ -179,7 +171,6 @@ extension PNGWriter {
                 Filter.best(current, above: above, bytesPerPixel: channels, into: line)
                 _ = above.update(fromContentsOf: current)
             }
-            release()
             guard opaque || channels == 4 else { return nil }
             let input = UnsafeBufferPointer(rebasing: filtered[..<(rows.count * (rowBytes + 1))])
             // Joining needs to know where each band's stream ends, to the bit; the last band's is used whole.

@@ -13,7 +13,8 @@ enum PNGWriter {
     static let level: Int32 = 5
 
     /// Writes every pixel of `rows` of the image, and no other, into `image`: the start of the whole image, rows of
-    /// `stride` bytes, of which only these rows are memory (the rest is address space that faults when touched).
+    /// `stride` bytes, of which only these rows are memory (the rows above are address space that faults when
+    /// touched; the image as drawn ends with the band).
     /// Each pixel Cairo's ARGB32 (premultiplied, native order). Never called twice at once.
     typealias RowSource = (_ rows: Range<Int>, _ image: UnsafeMutableRawPointer, _ stride: Int) throws -> Void
 
