@@ -22,6 +22,9 @@ public final class Canvas {
     let svg: SVGDocument?
     /// Pango layouts made for this canvas, by font and settings, reused for every text that shares them.
     var layouts: [LayoutKey: OpaquePointer] = [:]
+    /// Texts the map's own faces hold are laid out over them alone (`MapFonts`); off, every text takes the
+    /// system's fonts, which gives the same pixels more slowly.
+    var usesMapFonts = true
 
     /// - Parameters:
     ///   - pixelsPerPoint: PNG resolution (dpi / 72); ignored for SVG and PDF.

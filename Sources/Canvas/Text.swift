@@ -36,7 +36,7 @@ extension Canvas {
     /// Starts fontconfig's set-up (its configuration and the system's font list read, a few milliseconds that the
     /// first text laid out would wait for) on another thread; a drawing command calls this as it starts.
     public static func prepareFontsInBackground() {
-        DispatchQueue.global().async { _ = FcInit() }
+        DispatchQueue.global().async { _ = MapFonts.shared }
     }
 
     /// The logical size of `text` laid out by Pango, shaping and bidi included.
@@ -94,16 +94,27 @@ extension Canvas {
         // reused only under the same one.
         var matrix = cairo_matrix_t()
         cairo_get_matrix(cairo, &matrix)
+        // A PDF embeds a face once per font map that used it: its texts all take the system's fonts.
+        let ownFonts = usesMapFonts && format != .pdf && MapFonts.shared?.covers(text, families: font.family) == true
         let key = LayoutKey(font: font, maxWidth: maxWidth, alignment: alignment,
-                            linear: [matrix.xx, matrix.yx, matrix.xy, matrix.yy])
-        let layout = layouts[key] ?? makeLayout(font: font, maxWidth: maxWidth, alignment: alignment)
+                            linear: [matrix.xx, matrix.yx, matrix.xy, matrix.yy], ownFonts: ownFonts)
+        let layout = layouts[key] ?? makeLayout(font: font, maxWidth: maxWidth, alignment: alignment,
+                                                ownFonts: ownFonts)
         layouts[key] = layout
         pango_layout_set_text(layout, text, -1)
         return body(layout)
     }
 
-    private func makeLayout(font: Font, maxWidth: Double?, alignment: TextAlignment) -> OpaquePointer {
-        let layout = pango_cairo_create_layout(cairo)!
+    /// A layout over the map's own faces when `ownFonts` (see `MapFonts`), else over the system's fonts.
+    private func makeLayout(font: Font, maxWidth: Double?, alignment: TextAlignment, ownFonts: Bool) -> OpaquePointer {
+        let layout: OpaquePointer
+        if ownFonts, let map = MapFonts.shared?.fontMap(), let own = pango_font_map_create_context(map) {
+            pango_cairo_update_context(cairo, own)
+            layout = pango_layout_new(own)
+            g_object_unref(UnsafeMutableRawPointer(own))
+        } else {
+            layout = pango_cairo_create_layout(cairo)!
+        }
         let context = pango_layout_get_context(layout)
         let options = cairo_font_options_create()
         defer { cairo_font_options_destroy(options) }
@@ -139,4 +150,6 @@ struct LayoutKey: Hashable {
     var maxWidth: Double?
     var alignment: TextAlignment
     var linear: [Double]
+    /// Laid out over the map's own faces (`MapFonts`).
+    var ownFonts: Bool
 }
