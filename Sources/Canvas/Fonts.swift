@@ -8,13 +8,16 @@ import Foundation
 /// as under the system's, so the pixels are the same. Any other text (an arrow, a minus sign, another family)
 /// is laid out with the system's configuration, whose other fonts fill in.
 final class MapFonts: @unchecked Sendable {
-    /// Nil when fontconfig finds none of the faces under their own names.
+    /// Nil when fontconfig lacks one of the faces (it would put another family in its place).
     static let shared = MapFonts(families: ["Noto Sans", "Noto Sans Arabic"])
 
     private let config: OpaquePointer
     /// For each family, the characters of the Basic Multilingual Plane its faces hold, a bit each.
     private let coverage: [String: [UInt64]]
     private let key: pthread_key_t
+    private let lock = NSLock()
+    /// `coverage(of:)`'s answers by family list.
+    private var lists: [String: [[UInt64]]?] = [:]
 
     private init?(families: [String]) {
         guard FcInit() != 0, let config = FcConfigCreate() else { return nil }
@@ -83,11 +86,7 @@ final class MapFonts: @unchecked Sendable {
 
     /// Whether `text` in `families` (Pango's comma-separated list) can be laid out with these faces alone.
     func covers(_ text: String, families: String) -> Bool {
-        var sets = [[UInt64]]()
-        for family in families.split(separator: ",") {
-            guard let bits = coverage[family.trimmingCharacters(in: .whitespaces)] else { return false }
-            sets.append(bits)
-        }
+        guard let sets = coverage(of: families) else { return false }
         for scalar in text.unicodeScalars {
             let value = Int(scalar.value)
             // Line breaks and tabs are no glyphs of any font.
@@ -97,6 +96,23 @@ final class MapFonts: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// The characters of each family of a list, looked up once per list; nil when one is not among these faces.
+    private func coverage(of families: String) -> [[UInt64]]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = lists[families] { return known }
+        var sets: [[UInt64]]? = []
+        for family in families.split(separator: ",") {
+            guard let bits = coverage[family.trimmingCharacters(in: .whitespaces)] else {
+                sets = nil
+                break
+            }
+            sets?.append(bits)
+        }
+        lists[families] = .some(sets)
+        return sets
     }
 
     /// This thread's Pango font map over these faces (Pango's font maps are not shared between threads).
