@@ -239,20 +239,9 @@ final class SVGDocument {
     /// Three decimals at most, without trailing zeros. Digits by integer arithmetic: a map writes thousands of
     /// these, and a formatted string trimmed by a pattern cost more than the text's layout.
     static func number(_ value: Double) -> String {
-        let thousandths = (abs(value) * 1000).rounded()
-        guard thousandths < 1e15 else { return String(value) }
-        let whole = Int(thousandths) / 1000
-        var fraction = Int(thousandths) % 1000
-        var text = value < 0 && thousandths > 0 ? "-\(whole)" : "\(whole)"
-        guard fraction > 0 else { return text }
-        var digits = 3
-        while fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        let fractionDigits = String(fraction)
-        text += "." + String(repeating: "0", count: digits - fractionDigits.count) + fractionDigits
-        return text
+        var bytes = [UInt8]()
+        appendNumber(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func escaped(_ text: String) -> String {

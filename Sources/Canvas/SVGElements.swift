@@ -39,8 +39,8 @@ extension SVGDocument {
         }
     }
 
-    /// The same digits as `number(_:)` (three decimals at most, no trailing zeros), written straight into the
-    /// bytes: a map writes tens of thousands.
+    /// `number(_:)`'s digits (three decimals at most, no trailing zeros) written straight into the bytes: a map
+    /// writes tens of thousands.
     static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
         let thousandths = (abs(value) * 1000).rounded()
         guard thousandths < 1e15 else {
@@ -144,8 +144,10 @@ extension Canvas {
     /// drawn it; the path is kept when `preserve`, as Cairo's `fill_preserve` keeps it.
     func recordSVGPath(_ svg: SVGDocument, paint: SVGDocument.Paint, preserve: Bool) {
         let segments = currentPathSegments()
-        if !preserve { cairo_new_path(cairo) }
-        guard !segments.isEmpty else { return }
+        guard !segments.isEmpty else {
+            if !preserve { cairo_new_path(cairo) }
+            return
+        }
         var scaled = paint
         if case .stroke(let colour, let width, let dash) = paint {
             // Widths in the page's points, whatever the transformation (uniform in this canvas).
@@ -154,7 +156,8 @@ extension Canvas {
             scaled = .stroke(colour, widthPt: (across * across + down * down).squareRoot(), dash: dash)
         }
         let index = svg.addElement { SVGDocument.appendPath(segments, paint: scaled, to: &$0) }
-        withPreservedPath { drawMarker(.element, index) }
+        // The marker is a path of its own, filled: it leaves no current path behind.
+        if preserve { withPreservedPath { drawMarker(.element, index) } } else { drawMarker(.element, index) }
     }
 
     /// Runs `body`, which may replace the current path, and puts the path back afterwards.
